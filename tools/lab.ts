@@ -1,0 +1,69 @@
+/**
+ * `deno task lab [-- jupyter args]`: open the course. Installs (or refreshes) the Deno Jupyter
+ * kernelspec, caches the npm packages and plotly.js so the notebooks work offline, then starts
+ * JupyterLab if it is installed, else the classic notebook, else prints how to install Jupyter
+ * and exits with status 1.
+ */
+import { plotlySource } from "../lib/plot/mod.ts";
+import { repoRootUrl } from "../lib/util/repo_root.ts";
+
+const root = repoRootUrl().pathname.replace(/\/$/, "");
+
+async function run(cmd: string, args: string[], quiet = false): Promise<boolean> {
+  try {
+    const p = new Deno.Command(cmd, {
+      args,
+      stdout: quiet ? "null" : "inherit",
+      stderr: quiet ? "null" : "inherit",
+    });
+    return (await p.output()).success;
+  } catch {
+    return false;
+  }
+}
+
+function installHelp(): string {
+  const os = Deno.build.os;
+  const lines = ["Jupyter is not installed. Install it, then run `deno task lab` again:"];
+  if (os === "linux") {
+    lines.push(
+      "  Debian/Ubuntu:  sudo apt-get update && sudo apt-get install jupyter-notebook",
+      "  any Linux:      python3 -m pip install --user jupyterlab",
+    );
+  } else if (os === "darwin") {
+    lines.push(
+      "  macOS:          brew install jupyterlab   (or: python3 -m pip install --user jupyterlab)",
+    );
+  } else if (os === "windows") {
+    lines.push(
+      "  Windows:        py -m pip install jupyterlab   (or install Anaconda, which includes it)",
+    );
+  } else {
+    lines.push("  python3 -m pip install jupyterlab");
+  }
+  lines.push("  conda (any OS): conda install -c conda-forge jupyterlab");
+  return lines.join("\n");
+}
+
+console.log("Installing the Deno Jupyter kernelspec (deno jupyter --install) …");
+if (!(await run(Deno.execPath(), ["jupyter", "--install", "--force"]))) {
+  await run(Deno.execPath(), ["jupyter", "--install"]);
+}
+console.log("Caching npm packages for offline use …");
+await run(Deno.execPath(), ["cache", `${root}/lib/mod.ts`], true);
+await plotlySource();
+
+const extra = Deno.args;
+const dirArgs = [`--notebook-dir=${root}`];
+if (await run("jupyter", ["lab", "--version"], true)) {
+  console.log("Starting JupyterLab; open notebooks/00_tour.ipynb first.");
+  Deno.exit((await run("jupyter", ["lab", ...dirArgs, ...extra])) ? 0 : 1);
+}
+if (await run("jupyter", ["notebook", "--version"], true)) {
+  console.log(
+    "JupyterLab is not installed; starting the classic notebook. Open notebooks/00_tour.ipynb first.",
+  );
+  Deno.exit((await run("jupyter", ["notebook", ...dirArgs, ...extra])) ? 0 : 1);
+}
+console.error(installHelp());
+Deno.exit(1);
