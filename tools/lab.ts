@@ -53,8 +53,9 @@ console.log("Caching npm packages for offline use …");
 await run(Deno.execPath(), ["cache", `${root}/lib/mod.ts`], true);
 await plotlySource();
 
-const extra = Deno.args;
-const dirArgs = [`--notebook-dir=${root}`];
+const extra = Deno.args[0] === "--" ? Deno.args.slice(1) : Deno.args;
+// Jupyter refuses to run as root unless told; containers and CI machines often are root.
+const dirArgs = [`--notebook-dir=${root}`, ...(Deno.uid() === 0 ? ["--allow-root"] : [])];
 if (await run("jupyter", ["lab", "--version"], true)) {
   console.log("Starting JupyterLab; open notebooks/00_tour.ipynb first.");
   Deno.exit((await run("jupyter", ["lab", ...dirArgs, ...extra])) ? 0 : 1);
