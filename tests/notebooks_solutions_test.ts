@@ -1,0 +1,59 @@
+/**
+ * Every notebook with graded exercises, executed once with the reference solutions swapped in
+ * (COURSE_EXERCISES_DIR=tests/solutions): every check cell must report full marks, which proves the
+ * notebook's check cells and the solutions agree end to end, through the real kernel.
+ * @module
+ */
+import assert from "node:assert/strict";
+import { basename, join } from "node:path";
+import {
+  describeFailure,
+  jupyterMissing,
+  listNotebooks,
+  type Notebook,
+  outputText,
+  ROOT,
+  runNotebook,
+  skipOutsideCi,
+} from "./_nb.ts";
+
+const missing = await jupyterMissing();
+const OUT_DIR = join(ROOT, "out", "notebooks-solutions");
+const CHECK_CALL = /await check\(/;
+
+function sourceOf(cell: { source: string | string[] }): string {
+  return Array.isArray(cell.source) ? cell.source.join("") : cell.source;
+}
+
+for (const path of listNotebooks()) {
+  const nb = JSON.parse(Deno.readTextFileSync(path)) as Notebook;
+  const checkCells = nb.cells.filter((c) => c.cell_type === "code" && CHECK_CALL.test(sourceOf(c)));
+  if (checkCells.length === 0) continue;
+  const name = basename(path);
+  Deno.test({
+    name: `notebook ${name} with the reference solutions: every check cell reports full marks`,
+    ignore: skipOutsideCi(missing),
+    fn: async () => {
+      const out = join(OUT_DIR, name);
+      const { summary, stderr } = await runNotebook(path, {
+        quick: true,
+        timeoutS: 300,
+        out,
+        env: { COURSE_EXERCISES_DIR: join(ROOT, "tests", "solutions") },
+      });
+      assert.equal(summary.status, "ok", `${describeFailure(summary)}\n\nrunner log:\n${stderr}`);
+      const done = JSON.parse(await Deno.readTextFile(out)) as Notebook;
+      const reports = done.cells
+        .filter((c) => c.cell_type === "code" && CHECK_CALL.test(sourceOf(c)))
+        .map((c) => (c.outputs ?? []).map(outputText).join("\n"));
+      assert.equal(reports.length, checkCells.length);
+      reports.forEach((text, i) => {
+        assert.match(
+          text,
+          /score (\d+)\/\1 — full marks/,
+          `check cell ${i + 1} of ${name}:\n${text}`,
+        );
+      });
+    },
+  });
+}
