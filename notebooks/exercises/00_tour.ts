@@ -1,3 +1,4 @@
+// deno-lint-ignore-file no-unused-vars -- the stub ignores its argument until solved
 /**
  * Exercises of notebook 00 (the tour): a warm-up that shows how graded exercises work.
  * Fill in the function body, save, and re-run the check cell in the notebook; `deno task grade 00`
