@@ -1,0 +1,194 @@
+/**
+ * `deno task bench`: train the same char-LSTM configurations with lib (tfjs WASM backend, the fused
+ * path every notebook uses) and with PyTorch on the CPU, interleaved round by round so both see the
+ * same machine load, and print the median step time, characters per second and the ratio
+ * lib/PyTorch (PyTorch: the faster of 1 and 2 threads, by median).
+ *
+ * Configurations: (A) embedding 32, 1 LSTM layer of 128, seq 64, batch 32; (B) embedding 32,
+ * 2 LSTM layers of 256, seq 100, batch 64. Both sides: V = 65, Adam lr 2e-3, clipping to global
+ * norm 1, random ids.
+ *
+ *   deno task bench [--config A|B|all] [--rounds R] [--python /usr/bin/python3]
+ */
+import { parseArgs } from "node:util";
+import { initBackend } from "../lib/backend.ts";
+import { CharLM } from "../lib/rnn/char_lm.ts";
+import { charLMTrainer } from "../lib/train/char_lm_task.ts";
+import { isQuick } from "../lib/util/env.ts";
+
+const CONFIGS = {
+  A: { embed: 32, hidden: 128, layers: 1, seq: 64, batch: 32, steps: 8 },
+  B: { embed: 32, hidden: 256, layers: 2, seq: 100, batch: 64, steps: 3 },
+} as const;
+type ConfigName = keyof typeof CONFIGS;
+const V = 65;
+
+const { values: f } = parseArgs({
+  args: Deno.args,
+  options: {
+    config: { type: "string", default: "all" },
+    rounds: { type: "string", default: isQuick() ? "2" : "5" },
+    python: { type: "string", default: "/usr/bin/python3" },
+  },
+});
+const names = (f.config === "all" ? ["A", "B"] : [f.config!.toUpperCase()]) as ConfigName[];
+if (names.some((n) => !(n in CONFIGS))) {
+  console.error(`✗ --config must be A, B or all, got "${f.config}"`);
+  Deno.exit(1);
+}
+const rounds = Math.max(1, Number(f.rounds));
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b), m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+/** The PyTorch side as a long-lived process answering "CONFIG THREADS STEPS" lines. */
+class Torch {
+  #proc: Deno.ChildProcess;
+  #writer: WritableStreamDefaultWriter<Uint8Array>;
+  #lines: AsyncIterator<string>;
+  info: { ok: boolean; torch?: string; blas?: string; error?: string } = { ok: false };
+
+  constructor(python: string) {
+    this.#proc = new Deno.Command(python, {
+      args: [new URL("./bench_charlm_torch.py", import.meta.url).pathname, "--serve"],
+      stdin: "piped",
+      stdout: "piped",
+      stderr: "inherit",
+    }).spawn();
+    this.#writer = this.#proc.stdin.getWriter();
+    this.#lines = this.#proc.stdout.pipeThrough(new TextDecoderStream()).pipeThrough(lineSplitter())
+      [
+        Symbol.asyncIterator
+      ]();
+  }
+
+  async start(): Promise<void> {
+    this.info = JSON.parse((await this.#lines.next()).value ?? '{"ok":false,"error":"no answer"}');
+  }
+
+  async run(config: ConfigName, threads: number, steps: number): Promise<number[]> {
+    await this.#writer.write(new TextEncoder().encode(`${config} ${threads} ${steps}\n`));
+    const r = JSON.parse((await this.#lines.next()).value);
+    if (!r.ok) throw new Error(`PyTorch run failed: ${r.error}`);
+    return r.ms;
+  }
+
+  async close(): Promise<void> {
+    await this.#writer.close().catch(() => {});
+    await this.#proc.status;
+  }
+}
+
+function lineSplitter(): TransformStream<string, string> {
+  let buf = "";
+  return new TransformStream({
+    transform(chunk, ctl) {
+      buf += chunk;
+      const parts = buf.split("\n");
+      buf = parts.pop()!;
+      for (const p of parts) if (p.trim()) ctl.enqueue(p);
+    },
+  });
+}
+
+/** lib's side: one Trainer step at a time on random ids, exactly the training path. */
+function libRunner(name: ConfigName) {
+  const c = CONFIGS[name];
+  const ids = Int32Array.from({ length: 200_000 }, (_, i) => (i * 7919 + (i >> 3)) % V);
+  const model = new CharLM({
+    vocabSize: V,
+    embedSize: c.embed,
+    hiddenSize: c.hidden,
+    layers: c.layers,
+  });
+  const trainer = charLMTrainer({
+    model,
+    train: ids,
+    batchSize: c.batch,
+    seqLen: c.seq,
+    lr: 2e-3,
+    clipNorm: 1,
+  });
+  for (let i = 0; i < 3; i++) trainer.trainStep(); // warm-up (JIT, buffer sizes)
+  return {
+    run(steps: number): number[] {
+      const ms: number[] = [];
+      for (let i = 0; i < steps; i++) {
+        const t0 = performance.now();
+        trainer.trainStep();
+        ms.push(performance.now() - t0);
+      }
+      return ms;
+    },
+    dispose() {
+      trainer.dispose();
+      model.dispose();
+    },
+  };
+}
+
+const backend = await initBackend({ quiet: true });
+const load0 = Deno.loadavg();
+const torch = new Torch(f.python!);
+let torchOk = true;
+try {
+  await torch.start();
+  torchOk = torch.info.ok;
+} catch (e) {
+  torchOk = false;
+  torch.info = { ok: false, error: (e as Error).message };
+}
+console.log(`lib: tfjs on '${backend.backend}' (fused recurrent ops), 1 thread`);
+console.log(
+  torchOk
+    ? `PyTorch ${torch.info.torch} on the CPU, BLAS: ${torch.info.blas}`
+    : `PyTorch is NOT available (${torch.info.error}); showing lib only. Install python3-torch and libopenblas0-pthread to compare.`,
+);
+console.log(
+  `load average at start: ${load0.map((x) => x.toFixed(2)).join(" ")} (2 cores shared)\n`,
+);
+
+const rows: string[][] = [["config", "who", "median ms/step", "chars/s", "steps timed"]];
+for (const name of names) {
+  const c = CONFIGS[name], chars = c.batch * c.seq, steps = isQuick() ? 2 : c.steps;
+  const lib = libRunner(name);
+  const times: Record<string, number[]> = { lib: [], torch1: [], torch2: [] };
+  for (let r = 0; r < rounds; r++) {
+    times.lib.push(...lib.run(steps));
+    if (torchOk) {
+      times.torch1.push(...(await torch.run(name, 1, steps)));
+      times.torch2.push(...(await torch.run(name, 2, steps)));
+    }
+  }
+  lib.dispose();
+  const label = `${name}: ${c.layers}×LSTM ${c.hidden}, seq ${c.seq}, batch ${c.batch}`;
+  const row = (who: string, ms: number[]) => {
+    const m = median(ms);
+    rows.push([
+      label,
+      who,
+      m.toFixed(1),
+      Math.round(chars / (m / 1000)).toLocaleString("en"),
+      String(ms.length),
+    ]);
+    return m;
+  };
+  const libMs = row("lib (tfjs-wasm)", times.lib);
+  if (torchOk) {
+    const t1 = row("PyTorch, 1 thread", times.torch1), t2 = row("PyTorch, 2 threads", times.torch2);
+    const best = Math.min(t1, t2);
+    rows.push([
+      label,
+      "ratio lib/PyTorch",
+      `${(best / libMs).toFixed(2)}×`,
+      `(vs PyTorch's ${t1 <= t2 ? "1" : "2"} threads)`,
+      "",
+    ]);
+  }
+}
+await torch.close();
+const w = rows[0].map((_, j) => Math.max(...rows.map((r) => r[j].length)));
+for (const r of rows) console.log(r.map((cell, j) => cell.padEnd(w[j])).join("  "));
+console.log(`\nload average at end: ${Deno.loadavg().map((x) => x.toFixed(2)).join(" ")}`);

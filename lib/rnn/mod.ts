@@ -1,0 +1,34 @@
+/**
+ * Layer 2: recurrent networks on tfjs and the tools around the scratch ones: conversion to and from
+ * PyTorch's nn.RNN/nn.LSTM/nn.GRU layout, CS231n's plain-RNN functions (as `cs231n.*`), gradient
+ * clipping, the gradient-norm probes of notebook 05, and the trainable sequence layers (RNNLayer,
+ * LSTMLayer, GRULayer over fused one-op-per-sequence kernels with hand-written BPTT), the made
+ * sequence tasks, scratch classifier, window MLP and presets of notebooks 04–06, and the char
+ * language model of notebook 07. See each file's header for the notebook that teaches it.
+ * @module
+ */
+export * from "./pytorch_layout.ts";
+export * from "./cs231n.ts";
+export * from "./clip.ts";
+export * from "./grad_norms.ts";
+export * from "./keras_layout.ts";
+export * from "./seq_tasks.ts";
+export * from "./seq_features.ts";
+export * from "./recurrent_init.ts";
+export * from "./seq_classifier.ts";
+export * from "./train_seq_classifier.ts";
+export * from "./window_mlp.ts";
+export * from "./tf_seq_model.ts";
+export * from "./presets.ts";
+export * from "./unrolled_svg.ts";
+export * from "./recurrent_layer.ts";
+export * from "./lstm_fused.ts";
+export * from "./gru_fused.ts";
+export * from "./rnn_fused.ts";
+export * from "./lstm_plain.ts";
+export * from "./gru_plain.ts";
+export * from "./rnn_plain.ts";
+export * from "./dense_cross_entropy.ts";
+export * from "./char_lm.ts";
+export type { EmbeddedIds, SeqInput } from "./_fused_common.ts";
+export { fusedSupported } from "./_kernel_ctx.ts";

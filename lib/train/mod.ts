@@ -1,0 +1,13 @@
+/**
+ * Layer 3 training tools used by every notebook: a resumable training loop with Adam/SGD, gradient
+ * clipping by global norm, periodic evaluation and `onStep`/`onEval` callbacks (no plotting here:
+ * notebooks wire the callbacks to lib/plot), divergence detection with a hint, and atomic
+ * checkpoints, including the char language model's (weights, optimizer, vocabulary, config, step).
+ * @module
+ */
+export * from "./optimizers.ts";
+export * from "./trainer.ts";
+export * from "./diverged.ts";
+export * from "./checkpoint.ts";
+export * from "./char_lm_checkpoint.ts";
+export * from "./char_lm_task.ts";

@@ -1,0 +1,87 @@
+/**
+ * Hidden checks of notebook 04 (nbgrader's hidden tests): run by `deno task grade`, not shown in
+ * the notebook. Keyed by grade id.
+ * @module
+ */
+import { type Check, expectClose, expectTrue } from "../../lib/grading/mod.ts";
+import {
+  type Matrix,
+  matrix,
+  rnnBackward,
+  type RnnCache,
+  rnnForward,
+  type RnnGrads,
+  rnnStepBackward,
+  type RnnStepCache,
+  rnnStepForward,
+  type RnnStepGrads,
+  type Tensor3,
+  tensor3,
+} from "../../lib/scratch/mod.ts";
+import { seqInputs, stepInputs } from "../../notebooks/exercises/checks/04_rnn_bptt.ts";
+
+type StepForward = (
+  x: Matrix,
+  hPrev: Matrix,
+  Wx: Matrix,
+  Wh: Matrix,
+  b: Float64Array,
+) => { out: Matrix; cache: RnnStepCache };
+type StepBackward = (dhNext: Matrix, cache: RnnStepCache) => RnnStepGrads;
+type SeqBackward = (dh: Tensor3, cache: RnnCache) => RnnGrads;
+
+/** Hidden checks by grade id. */
+export const hidden: Record<
+  string,
+  Check<StepForward>[] | Check<StepBackward>[] | Check<SeqBackward>[]
+> = {
+  "04.1-rnn-step-forward": [
+    {
+      name: "hidden: other sizes (N=1, D=7, H=3) and inputs left unchanged",
+      points: 1,
+      run: (f: StepForward) => {
+        const p = stepInputs(1, 7, 3, 11);
+        const before = [p.x, p.hPrev, p.Wx, p.Wh].map((m) => m.data.slice());
+        const got = f(p.x, p.hPrev, p.Wx, p.Wh, p.b).out;
+        expectClose("hNext", got, rnnStepForward(p.x, p.hPrev, p.Wx, p.Wh, p.b).out, 1e-9);
+        expectTrue(
+          [p.x, p.hPrev, p.Wx, p.Wh].every((m, i) => m.data.every((v, k) => v === before[i][k])),
+          "rnnStepForward changed one of its inputs; build new arrays instead",
+        );
+      },
+    },
+  ],
+  "04.2-rnn-step-backward": [
+    {
+      name: "hidden: other sizes (N=4, D=2, H=6) against the course's rnnStepBackward",
+      points: 1,
+      run: (f: StepBackward) => {
+        const p = stepInputs(4, 2, 6, 12);
+        const cache = rnnStepForward(p.x, p.hPrev, p.Wx, p.Wh, p.b).cache;
+        const got = f(p.dOut, cache), ref = rnnStepBackward(p.dOut, cache);
+        for (const k of ["dx", "dhPrev", "dWx", "dWh", "db"] as const) {
+          expectClose(k, got[k], ref[k], 1e-9);
+        }
+      },
+    },
+  ],
+  "04.3-rnn-backward": [
+    {
+      name: "hidden: T=1 equals one step backward, and other sizes match the course's rnnBackward",
+      points: 1,
+      run: (f: SeqBackward) => {
+        const one = seqInputs(3, 1, 2, 4, 13);
+        const { cache } = rnnForward(one.x, one.h0, one.Wx, one.Wh, one.b);
+        const step = rnnStepBackward(matrix(3, 4, one.dh.data), cache.steps[0]);
+        expectClose("dh0 for T=1", f(one.dh, cache).dh0, step.dhPrev, 1e-9);
+        const p = seqInputs(3, 6, 2, 7, 14);
+        const c2 = rnnForward(p.x, p.h0, p.Wx, p.Wh, p.b).cache;
+        const dhCopy = tensor3(...p.dh.shape, p.dh.data.slice());
+        const got = f(p.dh, c2), ref = rnnBackward(dhCopy, c2);
+        for (const k of ["dx", "dh0", "dWx", "dWh", "db"] as const) {
+          expectClose(k, got[k], ref[k], 1e-9);
+        }
+      },
+    },
+  ],
+};
