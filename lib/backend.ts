@@ -74,48 +74,41 @@ function mm(x: tf.Tensor, y: tf.Tensor, tx: boolean, ty: boolean): tf.Tensor {
   return tf.matMul(tx ? t(x) : x, ty ? t(y) : y);
 }
 
+type MatMul = (x: tf.Tensor, y: tf.Tensor, tx: boolean, ty: boolean) => tf.Tensor;
+
+/** tfjs-core's `BatchMatMul_grad.ts`, with the product `op(x) · op(y)` supplied by `mm`. */
+function batchMatMulGrad(mm: MatMul): tf.GradConfig {
+  return {
+    kernelName: tf.BatchMatMul,
+    inputsToSave: ["a", "b"],
+    gradFunc: (dy, saved, attrs) => {
+      const [a, b] = saved;
+      const { transposeA, transposeB } = attrs as unknown as tf.BatchMatMulAttrs;
+      const g = dy as tf.Tensor;
+      if (!transposeA && !transposeB) {
+        return { a: () => mm(g, b, false, true), b: () => mm(a, g, true, false) };
+      } else if (!transposeA && transposeB) {
+        return { a: () => mm(g, b, false, false), b: () => mm(g, a, true, false) };
+      } else if (transposeA && !transposeB) {
+        return { a: () => mm(b, g, false, true), b: () => mm(a, g, false, false) };
+      }
+      return { a: () => mm(b, g, true, true), b: () => mm(g, a, true, true) };
+    },
+  };
+}
+
 /**
- * The same gradient as tfjs's `BatchMatMul` gradient (tfjs-core `BatchMatMul_grad.ts`), with every
- * transpose materialised instead of passed as a flag.
+ * The same gradient as tfjs's `BatchMatMul` gradient, with every transpose materialised instead of
+ * passed as a flag.
  */
-export const fastBatchMatMulGrad: tf.GradConfig = {
-  kernelName: tf.BatchMatMul,
-  inputsToSave: ["a", "b"],
-  gradFunc: (dy, saved, attrs) => {
-    const [a, b] = saved;
-    const { transposeA, transposeB } = attrs as unknown as tf.BatchMatMulAttrs;
-    const g = dy as tf.Tensor;
-    if (!transposeA && !transposeB) {
-      return { a: () => mm(g, b, false, true), b: () => mm(a, g, true, false) };
-    } else if (!transposeA && transposeB) {
-      return { a: () => mm(g, b, false, false), b: () => mm(g, a, true, false) };
-    } else if (transposeA && !transposeB) {
-      return { a: () => mm(b, g, false, true), b: () => mm(a, g, false, false) };
-    }
-    return { a: () => mm(b, g, true, true), b: () => mm(g, a, true, true) };
-  },
-};
+export const fastBatchMatMulGrad: tf.GradConfig = batchMatMulGrad(mm);
 
 /**
  * tfjs's own `BatchMatMul` gradient (flags passed through), kept so benchmarks and tests can compare.
  */
-export const tfjsBatchMatMulGrad: tf.GradConfig = {
-  kernelName: tf.BatchMatMul,
-  inputsToSave: ["a", "b"],
-  gradFunc: (dy, saved, attrs) => {
-    const [a, b] = saved;
-    const { transposeA, transposeB } = attrs as unknown as tf.BatchMatMulAttrs;
-    const g = dy as tf.Tensor;
-    if (!transposeA && !transposeB) {
-      return { a: () => tf.matMul(g, b, false, true), b: () => tf.matMul(a, g, true, false) };
-    } else if (!transposeA && transposeB) {
-      return { a: () => tf.matMul(g, b, false, false), b: () => tf.matMul(g, a, true, false) };
-    } else if (transposeA && !transposeB) {
-      return { a: () => tf.matMul(b, g, false, true), b: () => tf.matMul(a, g, false, false) };
-    }
-    return { a: () => tf.matMul(b, g, true, true), b: () => tf.matMul(g, a, true, true) };
-  },
-};
+export const tfjsBatchMatMulGrad: tf.GradConfig = batchMatMulGrad((x, y, tx, ty) =>
+  tf.matMul(x, y, tx, ty)
+);
 
 /**
  * Choose which `BatchMatMul` gradient autograd uses.
