@@ -12,3 +12,5 @@ export * from "./train_descent.ts";
 export * from "./probe_deep_mlp.ts";
 export * from "./presets.ts";
 export * from "./computation_graph.ts";
+export * from "./residual_mlp.ts";
+export * from "./residual_presets.ts";

@@ -12,8 +12,8 @@ import { type Matrix, matrix } from "../scratch/matrix.ts";
 import {
   createResidualMlp,
   type ResidualMlp,
-  residualMlpParams,
   type ResidualMlpOptions,
+  residualMlpParams,
 } from "../scratch/residual_mlp.ts";
 import { tfActivation } from "./tf_mlp.ts";
 import { tfSoftmaxCrossEntropy } from "./tf_losses.ts";
@@ -48,7 +48,9 @@ export class TfResidualMlp {
     this.activation = model.activation;
     this.numBlocks = model.blocks.length;
     const mats: Record<string, Matrix> = { Ws: model.stem.W, Wo: model.head.W };
-    model.blocks.forEach((p, i) => Object.assign(mats, { [`W1_${i + 1}`]: p.W1, [`W2_${i + 1}`]: p.W2 }));
+    model.blocks.forEach((p, i) =>
+      Object.assign(mats, { [`W1_${i + 1}`]: p.W1, [`W2_${i + 1}`]: p.W2 })
+    );
     const flat = residualMlpParams(model);
     this.#shapes = Object.fromEntries(
       Object.keys(flat).map((k) => [k, mats[k] ? mats[k].shape : [flat[k].length]]),
@@ -120,15 +122,20 @@ export class TfResidualMlp {
    * @param y int32 labels [N]
    * @returns `{ loss, grads }`; no tensors are left behind
    */
-  lossAndGrads(x: tf.Tensor2D, y: tf.Tensor): { loss: number; grads: Record<string, Float64Array> } {
-    return tf.tidy(() => {
+  lossAndGrads(
+    x: tf.Tensor2D,
+    y: tf.Tensor,
+  ): { loss: number; grads: Record<string, Float64Array> } {
+    const out: Record<string, Float64Array> = {};
+    let loss = NaN;
+    tf.tidy(() => {
       const { value, grads } = tf.variableGrads(() => this.loss(x, y), this.variables);
-      const out: Record<string, Float64Array> = {};
       for (const [k, v] of Object.entries(this.params)) {
         out[`d${k}`] = Float64Array.from(grads[v.name].dataSync());
       }
-      return { loss: value.dataSync()[0], grads: out };
+      loss = value.dataSync()[0];
     });
+    return { loss, grads: out };
   }
 
   /**

@@ -64,12 +64,15 @@ export class RecurrentStack {
       throw new RangeError(`RecurrentStack: numLayers must be a positive integer, got ${L}`);
     }
     // inside tidy: the layer constructor's initial-value tensors are freed (its variables are kept)
-    this.layers = tf.tidy(() =>
-      Array.from(
-        { length: L },
-        (_, l) => makeRecurrentLayer(kind, { inputSize: l ? H : V, hiddenSize: H, seed: seed + l }),
-      )
-    );
+    const layers: RecurrentLayer[] = [];
+    tf.tidy(() => {
+      for (let l = 0; l < L; l++) {
+        layers.push(
+          makeRecurrentLayer(kind, { inputSize: l ? H : V, hiddenSize: H, seed: seed + l }),
+        );
+      }
+    });
+    this.layers = layers;
     this.output = opts.output;
     this.shortcut = opts.shortcut ?? true;
     const k = 1 / Math.sqrt(H);
@@ -99,7 +102,10 @@ export class RecurrentStack {
    */
   hidden(ids: Int32Array, shape: [number, number], probes?: tf.Tensor[]): tf.Tensor[] {
     const hs: tf.Tensor[] = [];
-    let h: tf.Tensor = this.layers[0].forward({ ids: tf.tensor2d(ids, shape, "int32"), table: this.#table }); // [N, T, H]
+    let h: tf.Tensor = this.layers[0].forward({
+      ids: tf.tensor2d(ids, shape, "int32"),
+      table: this.#table,
+    }); // [N, T, H]
     this.layers.forEach((layer, l) => {
       if (l > 0) {
         const out = layer.forward(h); // [N, T, H]

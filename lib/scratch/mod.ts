@@ -19,3 +19,6 @@ export * from "./lstm_cell.ts";
 export * from "./lstm_sequence.ts";
 export * from "./gru_cell.ts";
 export * from "./gru_sequence.ts";
+export * from "./residual.ts";
+export * from "./residual_mlp.ts";
+export * from "./attention.ts";

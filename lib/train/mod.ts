@@ -11,3 +11,6 @@ export * from "./diverged.ts";
 export * from "./checkpoint.ts";
 export * from "./char_lm_checkpoint.ts";
 export * from "./char_lm_task.ts";
+export * from "./char_lm_presets.ts";
+export * from "./depth_sweep.ts";
+export * from "./train_seq2seq.ts";

@@ -161,11 +161,15 @@ export class Trainer {
       () => this.opts.loss(ctx),
       Object.values(this.opts.params),
     );
-    const byName: tf.NamedTensorMap = {};
-    for (const [name, v] of Object.entries(this.opts.params)) byName[name] = grads[v.name];
+    const byName: tf.NamedTensorMap = {}; // parameters the loss does not use get no gradient
+    for (const [name, v] of Object.entries(this.opts.params)) {
+      if (grads[v.name]) byName[name] = grads[v.name];
+    }
     try {
       const loss = value.dataSync()[0];
-      const clipped = clipByGlobalNormTf(byName, clip > 0 ? clip : Infinity);
+      const clipped = clip > 0
+        ? clipByGlobalNormTf(byName, clip)
+        : { grads: byName, norm: globalNorm(byName) };
       try {
         if (!Number.isFinite(loss) || !Number.isFinite(clipped.norm)) {
           throw divergedError(this.step, loss, clipped.norm, {
@@ -176,7 +180,7 @@ export class Trainer {
         }
         this.optimizer.apply(this.opts.params, clipped.grads);
       } finally {
-        tf.dispose(Object.values(clipped.grads));
+        if (clipped.grads !== byName) tf.dispose(Object.values(clipped.grads));
       }
       this.step++;
       this.history.loss.push(loss);
@@ -282,4 +286,11 @@ export class Trainer {
   dispose(): void {
     this.optimizer.dispose();
   }
+}
+
+/** √(Σ ‖g‖²) over all gradients, as a number. */
+function globalNorm(grads: tf.NamedTensorMap): number {
+  const gs = Object.values(grads);
+  if (gs.length === 0) return 0;
+  return tf.tidy(() => tf.sqrt(tf.addN(gs.map((g) => tf.sum(tf.square(g))))).dataSync()[0]);
 }

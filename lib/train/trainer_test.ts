@@ -96,6 +96,21 @@ Deno.test("Trainer stops with a hint when the loss becomes NaN and leaves the we
   w.dispose();
 });
 
+Deno.test("Trainer trains without clipping (clipNorm 0) and ignores parameters the loss does not use", async () => {
+  const w = tf.variable(tf.scalar(0)), unused = tf.variable(tf.scalar(7));
+  const trainer = new Trainer({
+    params: { w, unused },
+    lr: 0.1,
+    clipNorm: 0,
+    loss: () => tf.square(tf.sub(w, 3)) as tf.Scalar,
+  });
+  await trainer.train(100);
+  assert.ok(Math.abs(w.dataSync()[0] - 3) < 0.05);
+  assert.equal(unused.dataSync()[0], 7);
+  trainer.dispose();
+  tf.dispose([w, unused]);
+});
+
 Deno.test("stepSeed() depends on the seed and the step, deterministically", () => {
   assert.equal(stepSeed(42, 7), stepSeed(42, 7));
   assert.notEqual(stepSeed(42, 7), stepSeed(42, 8));
