@@ -48,6 +48,7 @@ export class KernelCtx {
   #fusedMatMul: tf.KernelFunc;
   #sigmoid: tf.KernelFunc;
   #softmax: tf.KernelFunc;
+  #add: tf.KernelFunc;
 
   constructor() {
     this.name = tf.getBackend();
@@ -62,6 +63,7 @@ export class KernelCtx {
     this.#fusedMatMul = k(tf._FusedMatMul);
     this.#sigmoid = k(tf.Sigmoid);
     this.#softmax = k(tf.Softmax);
+    this.#add = k(tf.Add);
   }
 
   /** A new float32 buffer of `shape` (contents unspecified on wasm). */
@@ -137,6 +139,11 @@ export class KernelCtx {
   /** σ(x) elementwise into a new buffer (vectorised in the wasm kernel). */
   sigmoid(x: Info): Info {
     return this.#sigmoid({ inputs: { x }, backend: this.backend }) as Info;
+  }
+
+  /** a + b elementwise (same shapes) into a new buffer (vectorised on wasm). */
+  add(a: Info, b: Info): Info {
+    return this.#add({ inputs: { a, b }, backend: this.backend }) as Info;
   }
 
   /** Row-wise softmax of a 2-D buffer into a new buffer (max-subtracted, vectorised on wasm). */

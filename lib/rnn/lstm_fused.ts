@@ -97,21 +97,29 @@ function lstmForward(
   const WhS = scaledColumns(ctx, ctx.asInfo(Wh), scale); // [H, 4H]
   const out = ctx.alloc([R, H]), Hprev = ctx.alloc([R, H]); // h_t and h_{t-1} per row
   const A = ctx.alloc([R, G]), C = ctx.alloc([R, H]), TC = ctx.alloc([R, H]); // gates, c, tanh c
-  const hb = ctx.alloc([N, H]), pre = ctx.alloc([N, G]), c2 = ctx.alloc([N, H]);
+  const hb = ctx.alloc([N, H]), xt = ctx.alloc([N, G]), c2 = ctx.alloc([N, H]);
   ctx.view(hb).set(ctx.view(ctx.asInfo(h0)));
   const c = ctx.view(ctx.asInfo(c0)).slice(); // [N*H], the running cell state
+  const rows = (t: number) => ({ r0: row(t, 0), rs: N > 1 ? row(t, 1) - row(t, 0) : 1 });
   for (let t = 0; t < T; t++) {
     const zh = ctx.matMul(hb, WhS); // [N, 4H]
-    let p = ctx.view(pre), xp = ctx.view(Xp), z = ctx.view(zh), h = ctx.view(hb);
-    const hp = ctx.view(Hprev);
-    for (let n = 0; n < N; n++) {
-      const r = row(t, n);
-      hp.set(h.subarray(n * H, n * H + H), r * H);
-      for (let j = 0, k = n * G, q = r * G; j < G; j++) p[k + j] = xp[q + j] + z[k + j];
+    {
+      // This step's input rows (one block when time-major) and h_{t-1} for the weight gradient.
+      const { r0, rs } = rows(t), xp = ctx.view(Xp), x = ctx.view(xt), h = ctx.view(hb);
+      const hp = ctx.view(Hprev);
+      if (rs === 1) {
+        x.set(xp.subarray(r0 * G, (r0 + N) * G));
+        hp.set(h, r0 * H);
+      } else {
+        for (let n = 0, r = r0; n < N; n++, r += rs) {
+          x.set(xp.subarray(r * G, r * G + G), n * G);
+          hp.set(h.subarray(n * H, n * H + H), r * H);
+        }
+      }
     }
+    const pre = ctx.add(zh, xt); // [N, 4H] pre-activations (g block doubled)
     const sg = ctx.sigmoid(pre); // [N, 4H]
-    const a = ctx.view(A), cv = ctx.view(C), c2v = ctx.view(c2);
-    p = ctx.view(sg);
+    const a = ctx.view(A), cv = ctx.view(C), c2v = ctx.view(c2), p = ctx.view(sg);
     for (let n = 0; n < N; n++) {
       const r = row(t, n), q = r * G, k = n * G;
       a.set(p.subarray(k, k + G), q);
@@ -125,20 +133,23 @@ function lstmForward(
       }
     }
     const sc = ctx.sigmoid(c2); // [N, H]
-    z = ctx.view(sc), xp = ctx.view(A), h = ctx.view(hb);
-    const tc = ctx.view(TC), hs = ctx.view(out);
+    const z = ctx.view(sc),
+      o = ctx.view(A),
+      h = ctx.view(hb),
+      tc = ctx.view(TC),
+      hs = ctx.view(out);
     for (let n = 0; n < N; n++) {
       const r = row(t, n);
       for (let j = 0, q = r * G + 3 * H; j < H; j++) {
         const th = 2 * z[n * H + j] - 1; // tanh(c)
         tc[r * H + j] = th;
-        h[n * H + j] = hs[r * H + j] = xp[q + j] * th; // o ⊙ tanh(c)
+        h[n * H + j] = hs[r * H + j] = o[q + j] * th; // o ⊙ tanh(c)
       }
     }
-    ctx.free(zh, sg, sc);
+    ctx.free(zh, pre, sg, sc);
   }
   opts.onFinalState?.(ctx.view(hb).slice(), c);
-  ctx.free(Xp, WhS, hb, pre, c2);
+  ctx.free(Xp, WhS, hb, xt, c2);
   const saved = [s.diff, c0, Wx, Wh, ctx.toTensor(A), ctx.toTensor(C), ctx.toTensor(TC)];
   saved.push(ctx.toTensor(Hprev));
   const shape = s.timeMajor ? [T, N, H] : [N, T, H];

@@ -72,9 +72,15 @@ export abstract class RecurrentLayer {
     this.hiddenSize = H;
     this.fused = opts.fused ?? true;
     const G = GATES[kind] * H, k = 1 / Math.sqrt(H), rng = new Rng(opts.seed ?? 42);
+    // tf.variable copies its initial value, so the temporary tensor is freed by tidy.
     const init = (shape: number[]) =>
-      tf.variable(
-        tf.tensor(Float32Array.from(rng.uniformArray(shape.reduce((a, b) => a * b), -k, k)), shape),
+      tf.tidy(() =>
+        tf.variable(
+          tf.tensor(
+            Float32Array.from(rng.uniformArray(shape.reduce((a, b) => a * b), -k, k)),
+            shape,
+          ),
+        )
       );
     this.params = { Wx: init([D, G]), Wh: init([H, G]) };
     for (const b of biases) this.params[b] = init([G]);

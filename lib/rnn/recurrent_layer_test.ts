@@ -86,3 +86,14 @@ Deno.test("layer constructors reject sizes that are not positive integers", () =
     RangeError,
   );
 });
+
+Deno.test("recurrent layers own exactly their parameters: construction and dispose leave no tensors", async () => {
+  await initBackend({ quiet: true });
+  for (const kind of ["rnn", "lstm", "gru"] as const) {
+    const before = tf.memory().numTensors;
+    const layer = makeRecurrentLayer(kind, { inputSize: 3, hiddenSize: 4 });
+    assert.equal(tf.memory().numTensors - before, Object.keys(layer.params).length, kind);
+    layer.dispose();
+    assert.equal(tf.memory().numTensors, before, kind);
+  }
+});
