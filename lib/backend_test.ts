@@ -1,6 +1,11 @@
 import * as tf from "@tensorflow/tfjs";
 import assert from "node:assert/strict";
-import { fastBatchMatMulGrad, initBackend, tfjsBatchMatMulGrad, useFastMatMulGrad } from "./backend.ts";
+import {
+  fastBatchMatMulGrad,
+  initBackend,
+  tfjsBatchMatMulGrad,
+  useFastMatMulGrad,
+} from "./backend.ts";
 import { maxAbsDiff, Rng } from "./util/mod.ts";
 
 Deno.test("initBackend() selects the wasm backend and seeds randomness", async () => {
@@ -16,10 +21,13 @@ Deno.test("initBackend() selects the wasm backend and seeds randomness", async (
 Deno.test("wasm matMul equals the cpu backend on the same inputs", async () => {
   await initBackend({ quiet: true });
   const rng = new Rng(1);
-  const a = Float32Array.from(rng.normalArray(64 * 48)), b = Float32Array.from(rng.normalArray(48 * 32));
-  const wasm = await tf.tidy(() => tf.matMul(tf.tensor2d(a, [64, 48]), tf.tensor2d(b, [48, 32]))).data();
+  const a = Float32Array.from(rng.normalArray(64 * 48)),
+    b = Float32Array.from(rng.normalArray(48 * 32));
+  const wasm = await tf.tidy(() => tf.matMul(tf.tensor2d(a, [64, 48]), tf.tensor2d(b, [48, 32])))
+    .data();
   await tf.setBackend("cpu");
-  const cpu = await tf.tidy(() => tf.matMul(tf.tensor2d(a, [64, 48]), tf.tensor2d(b, [48, 32]))).data();
+  const cpu = await tf.tidy(() => tf.matMul(tf.tensor2d(a, [64, 48]), tf.tensor2d(b, [48, 32])))
+    .data();
   await tf.setBackend("wasm");
   assert.ok(maxAbsDiff(wasm, cpu) < 1e-4, `max abs diff ${maxAbsDiff(wasm, cpu)}`);
 });
