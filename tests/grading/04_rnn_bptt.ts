@@ -5,30 +5,20 @@
  */
 import { type Check, expectClose, expectTrue } from "../../lib/grading/mod.ts";
 import {
-  type Matrix,
   matrix,
   rnnBackward,
-  type RnnCache,
   rnnForward,
-  type RnnGrads,
   rnnStepBackward,
-  type RnnStepCache,
   rnnStepForward,
-  type RnnStepGrads,
-  type Tensor3,
   tensor3,
 } from "../../lib/scratch/mod.ts";
-import { seqInputs, stepInputs } from "../../notebooks/exercises/checks/04_rnn_bptt.ts";
-
-type StepForward = (
-  x: Matrix,
-  hPrev: Matrix,
-  Wx: Matrix,
-  Wh: Matrix,
-  b: Float64Array,
-) => { out: Matrix; cache: RnnStepCache };
-type StepBackward = (dhNext: Matrix, cache: RnnStepCache) => RnnStepGrads;
-type SeqBackward = (dh: Tensor3, cache: RnnCache) => RnnGrads;
+import {
+  type SeqBackward,
+  seqInputs,
+  type StepBackward,
+  type StepForward,
+  stepInputs,
+} from "../../notebooks/exercises/checks/04_rnn_bptt.ts";
 
 /** Hidden checks by grade id. */
 export const hidden: Record<

@@ -4,25 +4,12 @@
  * @module
  */
 import { type Check, expectClose, expectTrue } from "../../lib/grading/mod.ts";
-import { gruStepForward, lstmStepForward, type Matrix } from "../../lib/scratch/mod.ts";
-import { gatedInputs } from "../../notebooks/exercises/checks/06_lstm_gru.ts";
-
-type LstmStep = (
-  x: Matrix,
-  hPrev: Matrix,
-  cPrev: Matrix,
-  Wx: Matrix,
-  Wh: Matrix,
-  b: Float64Array,
-) => { out: Matrix; cNext: Matrix };
-type GruStep = (
-  x: Matrix,
-  hPrev: Matrix,
-  Wx: Matrix,
-  Wh: Matrix,
-  bx: Float64Array,
-  bh: Float64Array,
-) => { out: Matrix };
+import { gruStepForward, lstmStepForward } from "../../lib/scratch/mod.ts";
+import {
+  gatedInputs,
+  type GruStep,
+  type LstmStep,
+} from "../../notebooks/exercises/checks/06_lstm_gru.ts";
 
 /** Hidden checks by grade id. */
 export const hidden: Record<string, Check<LstmStep>[] | Check<GruStep>[]> = {

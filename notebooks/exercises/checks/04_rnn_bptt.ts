@@ -22,15 +22,18 @@ import {
 } from "../../../lib/scratch/mod.ts";
 import { Rng } from "../../../lib/util/rng.ts";
 
-type StepForward = (
+/** The student function's type. */
+export type StepForward = (
   x: Matrix,
   hPrev: Matrix,
   Wx: Matrix,
   Wh: Matrix,
   b: Float64Array,
 ) => { out: Matrix; cache: RnnStepCache };
-type StepBackward = (dhNext: Matrix, cache: RnnStepCache) => RnnStepGrads;
-type SeqBackward = (dh: Tensor3, cache: RnnCache) => RnnGrads;
+/** The student function's type. */
+export type StepBackward = (dhNext: Matrix, cache: RnnStepCache) => RnnStepGrads;
+/** The student function's type. */
+export type SeqBackward = (dh: Tensor3, cache: RnnCache) => RnnGrads;
 
 /** NumPy's linspace(lo, hi, n) as a Float64Array. */
 export function linspace(lo: number, hi: number, n: number): Float64Array {

@@ -9,7 +9,8 @@ import { gruStepForward, lstmStepForward, type Matrix, matrix } from "../../../l
 import { Rng } from "../../../lib/util/rng.ts";
 import { linspace } from "./04_rnn_bptt.ts";
 
-type LstmStep = (
+/** The student function's type. */
+export type LstmStep = (
   x: Matrix,
   hPrev: Matrix,
   cPrev: Matrix,
@@ -17,7 +18,8 @@ type LstmStep = (
   Wh: Matrix,
   b: Float64Array,
 ) => { out: Matrix; cNext: Matrix };
-type GruStep = (
+/** The student function's type. */
+export type GruStep = (
   x: Matrix,
   hPrev: Matrix,
   Wx: Matrix,
