@@ -5,9 +5,9 @@
  * and exits with status 1.
  */
 import { plotlySource } from "../lib/plot/mod.ts";
-import { repoRootUrl } from "../lib/util/repo_root.ts";
+import { repoRootPath } from "../lib/util/repo_root.ts";
 
-const root = repoRootUrl().pathname.replace(/\/$/, "");
+const root = repoRootPath();
 
 async function run(cmd: string, args: string[], quiet = false): Promise<boolean> {
   try {

@@ -7,6 +7,7 @@
  * @module
  */
 import type { CheckResult, Exercise } from "./check.ts";
+import { fileURLToPath } from "node:url";
 import { repoRootUrl as repoRoot } from "../util/repo_root.ts";
 
 /** Where to find an exercise set's files. */
@@ -82,7 +83,7 @@ export async function gradeExercise(
   const dir = await Deno.makeTempDir({ prefix: "course-grade-" });
   const entry = `${dir}/entry.ts`;
   await Deno.writeTextFile(entry, entrySource(set, ex.id));
-  const config = new URL("deno.json", repoRoot()).pathname;
+  const config = fileURLToPath(new URL("deno.json", repoRoot()));
   const ctl = new AbortController();
   const timer = setTimeout(() => ctl.abort(), timeoutSec * 1000);
   try {

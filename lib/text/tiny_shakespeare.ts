@@ -9,7 +9,7 @@
 import { isAbsolute, join, resolve } from "node:path";
 import { shakespearePathFromEnv } from "../util/env.ts";
 import { writeFileAtomic } from "../util/atomic_write.ts";
-import { findRepoRoot } from "../util/repo_root.ts";
+import { repoRootPath } from "../util/repo_root.ts";
 
 /** The canonical copy: where it lives, its size, its checksum, where we cache it. */
 export const TINY_SHAKESPEARE = {
@@ -115,13 +115,13 @@ export async function resolveTinyShakespeare(
   }
   const fromEnv = (opts.useEnv ?? true) ? shakespearePathFromEnv() : undefined;
   if (fromEnv !== undefined) {
-    const path = isAbsolute(fromEnv) ? fromEnv : resolve(findRepoRoot(), fromEnv);
+    const path = isAbsolute(fromEnv) ? fromEnv : resolve(repoRootPath(), fromEnv);
     const hint = `it comes from ${envVar}="${fromEnv}" (relative values are resolved against ` +
       `the course root); point ${envVar} at an intact copy of ${TINY_SHAKESPEARE.url}, or unset ` +
       `it to download one into the cache`;
     return { text: await readVerified(path, hint), path, source: "env" };
   }
-  const cache = opts.cachePath ?? join(findRepoRoot(), TINY_SHAKESPEARE.cachePath);
+  const cache = opts.cachePath ?? join(repoRootPath(), TINY_SHAKESPEARE.cachePath);
   const cached = await readBytes(cache);
   if (cached !== undefined) {
     const hint = `it is the download cache; delete ${cache} and run again to download a fresh ` +

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { findRepoRoot } from "../util/repo_root.ts";
+import { repoRootPath } from "../util/repo_root.ts";
 import { writeFileAtomic } from "../util/atomic_write.ts";
 import { CharVocab } from "./char_vocab.ts";
 import { trainValSplit } from "./train_val_split.ts";
@@ -12,7 +12,7 @@ import {
   TinyShakespeareError,
 } from "./tiny_shakespeare.ts";
 
-const SHARED = join(findRepoRoot(), "../shared/data/tinyshakespeare.txt");
+const SHARED = join(repoRootPath(), "../shared/data/tinyshakespeare.txt");
 const quiet = () => {};
 
 /** A fake fetch that answers every URL with `body` (or throws `err`), counting calls. */
@@ -184,11 +184,6 @@ Deno.test("writeFileAtomic() leaves no temporary file when the rename fails", as
     assert.deepEqual(await Deno.readFile(join(dir, "ok.bin")), new Uint8Array([1, 2, 3]));
     assert.deepEqual(await listDir(dir), ["ok.bin", "target"]);
   });
-});
-
-Deno.test("findRepoRoot() finds the folder with deno.json from a subfolder", () => {
-  const root = findRepoRoot();
-  assert.equal(findRepoRoot(join(root, "lib", "text")), root);
 });
 
 Deno.test("Tiny Shakespeare has 65 characters and splits 1,003,854 / 111,540 as nanoGPT", async () => {
