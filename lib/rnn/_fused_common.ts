@@ -257,3 +257,11 @@ export function hiddenWeightGrad(
   }
   return { dWh, dbh: tf.tensor1d(sums) };
 }
+
+/** Options of the fused ops. */
+export interface FusedOptions {
+  /** x (or ids) and the result are [T, N, ·] instead of [N, T, ·] (default false). */
+  timeMajor?: boolean;
+  /** Receives the last step's states (h, and c for the LSTM) as [N·H] arrays, e.g. to carry them. */
+  onFinalState?: (h: Float32Array, c?: Float32Array) => void;
+}

@@ -18,7 +18,7 @@ import {
   seqInfo,
   type SeqInput,
 } from "./_fused_common.ts";
-import type { FusedOptions } from "./lstm_fused.ts";
+import type { FusedOptions } from "./_fused_common.ts";
 
 /**
  * Run a GRU (reset-after variant) over a sequence, fused.

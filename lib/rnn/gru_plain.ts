@@ -8,7 +8,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { dims } from "./_kernel_ctx.ts";
 import { seqInfo } from "./_fused_common.ts";
-import type { FusedOptions } from "./lstm_fused.ts";
+import type { FusedOptions } from "./_fused_common.ts";
 
 /**
  * Run a GRU (reset-after variant) over a sequence with plain tfjs ops.

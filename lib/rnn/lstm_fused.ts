@@ -14,6 +14,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { dims, KernelCtx } from "./_kernel_ctx.ts";
 import {
+  type FusedOptions,
   hiddenWeightGrad,
   idSums,
   projectInputs,
@@ -23,14 +24,7 @@ import {
   seqInfo,
   type SeqInput,
 } from "./_fused_common.ts";
-
-/** Options of the fused ops. */
-export interface FusedOptions {
-  /** x (or ids) and the result are [T, N, ·] instead of [N, T, ·] (default false). */
-  timeMajor?: boolean;
-  /** Receives the last step's states (h, and c for the LSTM) as [N·H] arrays, e.g. to carry them. */
-  onFinalState?: (h: Float32Array, c?: Float32Array) => void;
-}
+export type { FusedOptions };
 
 /**
  * Run an LSTM over a sequence, fused (one op forward, one op backward).

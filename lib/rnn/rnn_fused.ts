@@ -17,7 +17,7 @@ import {
   seqInfo,
   type SeqInput,
 } from "./_fused_common.ts";
-import type { FusedOptions } from "./lstm_fused.ts";
+import type { FusedOptions } from "./_fused_common.ts";
 
 /** The nonlinearity of a vanilla RNN. */
 export type RnnActivation = "tanh" | "relu" | "linear";
