@@ -2,6 +2,7 @@
  * Backend benchmark (`deno task bench:backend`): WASM vs cpu matmul, transposed-flag matmul vs a
  * materialised transpose, and one training step of a small MLP and of a 64-step LSTM with tfjs's
  * own BatchMatMul gradient ("before") and with lib's fast gradient ("after"). Prints medians.
+ * The wasm backend uses every core; `COURSE_WASM_THREADS=1 deno task bench:backend` measures one.
  */
 import * as tf from "@tensorflow/tfjs";
 import { initBackend, useFastMatMulGrad } from "../lib/backend.ts";
@@ -72,7 +73,8 @@ function lstmStep(): () => Promise<void> {
   };
 }
 
-await initBackend({ quiet: true });
+const { threads } = await initBackend({ quiet: true });
+console.log(`wasm backend on ${threads} thread(s); COURSE_WASM_THREADS=1 measures one thread\n`);
 const rows: string[][] = [["benchmark", "median ms", "note"]];
 const wasm512 = await matmulTime(512);
 await tf.setBackend("cpu");

@@ -1,8 +1,10 @@
 /**
- * `deno task bench`: train the same char-LSTM configurations with lib (tfjs WASM backend, the fused
- * path every notebook uses) and with PyTorch on the CPU, interleaved round by round so both see the
- * same machine load, and print the median step time, characters per second and the ratio
- * lib/PyTorch (PyTorch: the faster of 1 and 2 threads, by median).
+ * `deno task bench`: train the same char-LSTM configurations with lib (tfjs WASM backend on every
+ * core, the fused path every notebook uses) and with PyTorch on the CPU, interleaved round by round
+ * so both see the same machine load, and print the median step time, characters per second and the
+ * ratio lib/PyTorch (PyTorch: the faster of 1 and 2 threads, by median). Run it on an idle machine:
+ * multithreaded code on both sides slows down sharply when another process takes a core.
+ * `COURSE_WASM_THREADS=1 deno task bench` measures lib on one thread.
  *
  * Configurations: (A) embedding 32, 1 LSTM layer of 128, seq 64, batch 32; (B) embedding 32,
  * 2 LSTM layers of 256, seq 100, batch 64. Both sides: V = 65, Adam lr 2e-3, clipping to global
@@ -37,6 +39,9 @@ if (names.some((n) => !(n in CONFIGS))) {
   Deno.exit(1);
 }
 const rounds = Math.max(1, Number(f.rounds));
+
+/** Wait 300 ms: long enough for spinning idle threads of either side to go to sleep. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b), m = s.length >> 1;
@@ -131,20 +136,22 @@ function libRunner(name: ConfigName) {
 
 const backend = await initBackend({ quiet: true });
 const load0 = Deno.loadavg();
-const torch = new Torch(f.python!);
-let torchOk = true;
+let torch: Torch | undefined;
+let torchInfo: Torch["info"];
 try {
+  torch = new Torch(f.python!);
   await torch.start();
-  torchOk = torch.info.ok;
+  torchInfo = torch.info;
 } catch (e) {
-  torchOk = false;
-  torch.info = { ok: false, error: (e as Error).message };
+  torchInfo = { ok: false, error: (e as Error).message };
 }
-console.log(`lib: tfjs on '${backend.backend}' (fused recurrent ops), 1 thread`);
+const torchOk = torchInfo.ok;
+const threads = `${backend.threads} thread${backend.threads > 1 ? "s" : ""}`;
+console.log(`lib: tfjs on '${backend.backend}' (fused recurrent ops), ${threads}`);
 console.log(
   torchOk
-    ? `PyTorch ${torch.info.torch} on the CPU, BLAS: ${torch.info.blas}`
-    : `PyTorch is NOT available (${torch.info.error}); showing lib only. Install python3-torch and libopenblas0-pthread to compare.`,
+    ? `PyTorch ${torchInfo.torch} on the CPU, BLAS: ${torchInfo.blas}`
+    : `PyTorch is NOT available (${torchInfo.error}); showing lib only. Install python3-torch and libopenblas0-pthread to compare.`,
 );
 console.log(
   `load average at start: ${load0.map((x) => x.toFixed(2)).join(" ")} (2 cores shared)\n`,
@@ -156,10 +163,15 @@ for (const name of names) {
   const lib = libRunner(name);
   const times: Record<string, number[]> = { lib: [], torch1: [], torch2: [] };
   for (let r = 0; r < rounds; r++) {
+    // Each block starts after a pause, once the previous block's idle threads (OpenMP, OpenBLAS and
+    // XNNPACK all spin a while before sleeping) have gone to sleep and left the cores free.
+    await settle();
     times.lib.push(...lib.run(steps));
     if (torchOk) {
-      times.torch1.push(...(await torch.run(name, 1, steps)));
-      times.torch2.push(...(await torch.run(name, 2, steps)));
+      await settle();
+      times.torch1.push(...(await torch!.run(name, 1, steps)));
+      await settle();
+      times.torch2.push(...(await torch!.run(name, 2, steps)));
     }
   }
   lib.dispose();
@@ -188,7 +200,7 @@ for (const name of names) {
     ]);
   }
 }
-await torch.close();
+await torch?.close();
 const w = rows[0].map((_, j) => Math.max(...rows.map((r) => r[j].length)));
 for (const r of rows) console.log(r.map((cell, j) => cell.padEnd(w[j])).join("  "));
 console.log(`\nload average at end: ${Deno.loadavg().map((x) => x.toFixed(2)).join(" ")}`);

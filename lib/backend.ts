@@ -1,8 +1,9 @@
 /**
  * Backend setup for every notebook, test and script: `initBackend()` selects tfjs's WASM backend
  * fully offline (the `.wasm` files ship inside the npm package), falls back to the pure-JS `cpu`
- * backend with a visible notice, enables prod mode, seeds every random draw, and re-registers the
- * `BatchMatMul` gradient so backward passes avoid tfjs-wasm's slow transposed matmul.
+ * backend with a visible notice, runs it on every core (tfjs's threaded build, repaired for Deno in
+ * wasm_threads.ts), enables prod mode, seeds every random draw, and re-registers the `BatchMatMul`
+ * gradient so backward passes avoid tfjs-wasm's slow transposed matmul.
  *
  * Why the gradient: on tfjs-wasm 4.22 `tf.matMul(a, b, transposeA, transposeB)` runs at 1–2 GFLOP/s,
  * while `tf.matMul(tf.transpose(a), b)` runs at 10–30 GFLOP/s, and autograd's matMul gradient uses
@@ -13,8 +14,9 @@
 import * as tf from "@tensorflow/tfjs";
 // Importing the wasm package registers it as the top-priority backend: no op may run before
 // initBackend() has awaited tf.setBackend().
-import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
-import { defaultSeed, Rng } from "./util/mod.ts";
+import { getThreadsCount, setThreadsCount, setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
+import { defaultSeed, Rng, wasmThreadsFromEnv } from "./util/mod.ts";
+import { prepareWasmThreads } from "./wasm_threads.ts";
 
 /** Options of {@linkcode initBackend}. */
 export interface BackendOptions {
@@ -24,6 +26,11 @@ export interface BackendOptions {
   seed?: number;
   /** Keep the fast `BatchMatMul` gradient (default true); false restores tfjs's own. */
   fastMatMulGrad?: boolean;
+  /**
+   * Threads of the WASM backend (default `COURSE_WASM_THREADS`, else every core, at most 8; 1 runs
+   * the single-threaded build). Fixed by the first call in a process: a backend cannot be restarted.
+   */
+  threads?: number;
   /** Print nothing on success (default false). */
   quiet?: boolean;
 }
@@ -33,6 +40,8 @@ export interface BackendInfo {
   backend: string;
   seed: number;
   fastMatMulGrad: boolean;
+  /** threads the backend computes with (1 on the cpu backend) */
+  threads: number;
 }
 
 /**
@@ -145,8 +154,7 @@ export async function initBackend(opts: BackendOptions = {}): Promise<BackendInf
   let backend = want;
   if (want === "wasm") {
     try {
-      setWasmPaths(wasmDir());
-      if (!(await tf.setBackend("wasm"))) throw new Error("tf.setBackend('wasm') returned false");
+      await startWasm(opts.threads ?? wasmThreadsFromEnv() ?? defaultThreads());
     } catch (err) {
       console.warn(
         `⚠ The WASM backend could not start (${(err as Error).message}); using the slower 'cpu' ` +
@@ -163,8 +171,57 @@ export async function initBackend(opts: BackendOptions = {}): Promise<BackendInf
   seedEverything(seed);
   const fastMatMulGrad = opts.fastMatMulGrad ?? true;
   useFastMatMulGrad(fastMatMulGrad);
+  const threads = tf.getBackend() === "wasm" ? Math.max(1, getThreadsCount()) : 1;
   if (!opts.quiet) {
-    console.log(`tfjs ${tf.version.tfjs} on the '${tf.getBackend()}' backend, seed ${seed}`);
+    const using = `${threads} thread${threads > 1 ? "s" : ""}`;
+    console.log(
+      `tfjs ${tf.version.tfjs} on the '${tf.getBackend()}' backend (${using}), seed ${seed}`,
+    );
   }
-  return { backend: tf.getBackend(), seed, fastMatMulGrad };
+  return { backend: tf.getBackend(), seed, fastMatMulGrad, threads };
+}
+
+/** Every core of this machine, at most 8 (the size of tfjs-wasm's worker pool). */
+function defaultThreads(): number {
+  return Math.min(8, Math.max(1, navigator.hardwareConcurrency || 1));
+}
+
+/** The wasm factory tfjs-backend-wasm registered at import, kept for a single-threaded restart. */
+const wasmFactory = tf.findBackendFactory("wasm");
+
+/**
+ * Start the wasm backend with `threads` threads; if the threaded build fails, restart it
+ * single-threaded with a notice. Does nothing when wasm is already running.
+ */
+async function startWasm(threads: number): Promise<void> {
+  // Not tf.findBackend: it would start the backend before the thread flags are set.
+  if (tf.engine().registry["wasm"]) {
+    if (!(await tf.setBackend("wasm"))) throw new Error("tf.setBackend('wasm') returned false");
+    return;
+  }
+  setWasmPaths(wasmDir());
+  if (threads > 1) {
+    try {
+      const shim = await prepareWasmThreads(wasmDir(), threads);
+      tf.env().set("WASM_HAS_MULTITHREAD_SUPPORT", true);
+      setThreadsCount(threads);
+      try {
+        const ok = await Promise.race([tf.setBackend("wasm"), shim.failed]);
+        if (ok) return;
+        throw new Error("tf.setBackend('wasm') returned false");
+      } finally {
+        shim.restore();
+      }
+    } catch (err) {
+      console.warn(
+        `⚠ The multithreaded WASM backend could not start (${(err as Error).message}); ` +
+          `using one thread.`,
+      );
+      if (tf.findBackendFactory("wasm")) tf.removeBackend("wasm");
+      tf.registerBackend("wasm", wasmFactory, 2);
+    }
+  }
+  tf.env().set("WASM_HAS_MULTITHREAD_SUPPORT", false);
+  setThreadsCount(1);
+  if (!(await tf.setBackend("wasm"))) throw new Error("tf.setBackend('wasm') returned false");
 }

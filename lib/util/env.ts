@@ -4,6 +4,7 @@
  * - `COURSE_QUICK=1` shrinks every training preset so the notebooks run in seconds (CI, smoke tests).
  * - `TINY_SHAKESPEARE_PATH` points the text loader at a local copy of Tiny Shakespeare.
  * - `COURSE_SEED` overrides the default seed (42) used by `initBackend()`.
+ * - `COURSE_WASM_THREADS` sets how many threads the WASM backend uses (default: all cores; 1 = off).
  *
  * Each function reads the variable when called, never at import, so a test can change it.
  * @module
@@ -88,4 +89,20 @@ export function defaultSeed(): number {
 export function exercisesDirFromEnv(): string | undefined {
   const v = readEnv("COURSE_EXERCISES_DIR");
   return v ? v : undefined;
+}
+
+/**
+ * The number of threads asked for the WASM backend by `COURSE_WASM_THREADS` (a positive integer),
+ * or undefined when unset or not a positive integer.
+ *
+ * @returns the thread count, or undefined
+ * @example Read the thread setting
+ * ```ts
+ * import { wasmThreadsFromEnv } from "./env.ts";
+ * console.log(wasmThreadsFromEnv() ?? "default");
+ * ```
+ */
+export function wasmThreadsFromEnv(): number | undefined {
+  const v = Number(readEnv("COURSE_WASM_THREADS"));
+  return Number.isInteger(v) && v > 0 ? v : undefined;
 }
