@@ -2,7 +2,8 @@
  * Backend setup for every notebook, test and script: `initBackend()` selects tfjs's WASM backend
  * fully offline (the `.wasm` files ship inside the npm package), falls back to the pure-JS `cpu`
  * backend with a visible notice, runs it on every core (tfjs's threaded build, repaired for Deno in
- * wasm_threads.ts), enables prod mode, seeds every random draw, and re-registers the `BatchMatMul`
+ * wasm_threads.ts, with the pool switched on only while it measurably helps: wasm_pool_policy.ts),
+ * enables prod mode, seeds every random draw, and re-registers the `BatchMatMul`
  * gradient so backward passes avoid tfjs-wasm's slow transposed matmul.
  *
  * Why the gradient: on tfjs-wasm 4.22 `tf.matMul(a, b, transposeA, transposeB)` runs at 1–2 GFLOP/s,
@@ -17,6 +18,8 @@ import * as tf from "@tensorflow/tfjs";
 import { getThreadsCount, setThreadsCount, setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
 import { defaultSeed, Rng, wasmThreadsFromEnv } from "./util/mod.ts";
 import { prepareWasmThreads } from "./wasm_threads.ts";
+import { installPoolPolicy } from "./wasm_pool.ts";
+export { poolPolicy } from "./wasm_pool.ts";
 
 /** Options of {@linkcode initBackend}. */
 export interface BackendOptions {
@@ -181,6 +184,18 @@ export async function initBackend(opts: BackendOptions = {}): Promise<BackendInf
   return { backend: tf.getBackend(), seed, fastMatMulGrad, threads };
 }
 
+/**
+ * Give the pool only to the matMuls it measurably speeds up (wasm_pool.ts); if that cannot be set
+ * up, every operation keeps the pool, with a notice.
+ */
+function usePoolWhereFaster(): void {
+  try {
+    installPoolPolicy(Deno.readFileSync(`${wasmDir()}tfjs-backend-wasm-threaded-simd.wasm`));
+  } catch (err) {
+    console.warn(`⚠ ${(err as Error).message}; every wasm operation uses all threads.`);
+  }
+}
+
 /** Every core of this machine, at most 8 (the size of tfjs-wasm's worker pool). */
 function defaultThreads(): number {
   return Math.min(8, Math.max(1, navigator.hardwareConcurrency || 1));
@@ -207,8 +222,9 @@ async function startWasm(threads: number): Promise<void> {
       setThreadsCount(threads);
       try {
         const ok = await Promise.race([tf.setBackend("wasm"), shim.failed]);
-        if (ok) return;
-        throw new Error("tf.setBackend('wasm') returned false");
+        if (!ok) throw new Error("tf.setBackend('wasm') returned false");
+        usePoolWhereFaster();
+        return;
       } finally {
         shim.restore();
       }

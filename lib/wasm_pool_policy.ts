@@ -1,0 +1,162 @@
+/**
+ * When tfjs-wasm's thread pool should run, decided from measurements (used by wasm_pool.ts). On an
+ * idle machine the pool wins: XNNPACK splits each matMul over the cores, and pool threads kept busy
+ * by every operation stay awake between operations. When another program holds a core it loses
+ * badly: each operation waits for a descheduled pool thread, a scheduler time slice each time. And
+ * using the pool for some operations only is no middle way: its threads fall asleep in between and
+ * every pooled call pays for waking them.
+ *
+ * So the policy switches the pool on or off for everything, window by window (64 matMuls). It keeps,
+ * per size class (⌊log₂ multiply-accumulates⌋), a running average of the window medians of the matMul
+ * time per multiply-accumulate with the pool and without; after each window it runs the arm that has been
+ * faster, and now and then one window of the other arm to see whether that changed (more rarely
+ * each time the other arm loses again). Both arms give bit-identical results, so the choice never
+ * changes a number.
+ * @module
+ */
+
+/** matMuls per window. */
+const WINDOW = 64;
+/** Weight of a window's median in the running averages. */
+const ALPHA = 0.5;
+/** Products smaller than this many multiply-accumulates are not timed (too short to tell). */
+const MIN_MACS = 1 << 14;
+/** Windows of the better arm between two tries of the other, at first and at most. */
+const PROBE_FIRST = 4, PROBE_MAX = 64;
+
+/** How the pool is handed out; see {@link PoolPolicy.mode}. */
+export type PoolMode = "measured" | "always" | "never";
+
+/** What the policy has measured for one size class. */
+export interface PoolClassStats {
+  /** ⌊log₂ multiply-accumulates⌋ of the products in the class */
+  log2Macs: number;
+  /** running averages of nanoseconds per multiply-accumulate: [without pool, with pool] */
+  nsPerMac: [number, number];
+  /** timed calls so far: [without pool, with pool] */
+  calls: [number, number];
+}
+
+/** The pool on or off, chosen window by window from measured matMul times. */
+export class PoolPolicy {
+  readonly #classes = new Map<number, PoolClassStats>();
+  readonly #apply: (pooled: boolean) => void;
+  #mode: PoolMode = "measured";
+  #pooled = true;
+  #best = true;
+  #inWindow = 0;
+  #lastArm: boolean | undefined;
+  readonly #window = new Map<number, number[]>(); // this window's ns per MAC, by size class
+  #sinceProbe = 0;
+  #probeEvery = PROBE_FIRST;
+  #probing = false;
+
+  /**
+   * @param apply switches the pool on (true) or off (false); called at once with true
+   * @example Two arms, one clearly faster
+   * ```ts
+   * import { PoolPolicy } from "./wasm_pool_policy.ts";
+   * const policy = new PoolPolicy(() => {});
+   * for (let i = 0; i < 2000; i++) policy.record(1 << 20, policy.pooled ? 0.5 : 1); // ms
+   * console.log(policy.pooled); // true (the pool took half the time)
+   * ```
+   */
+  constructor(apply: (pooled: boolean) => void) {
+    this.#apply = apply;
+    apply(true);
+  }
+
+  /** Whether the pool is on now. */
+  get pooled(): boolean {
+    return this.#pooled;
+  }
+
+  /**
+   * "measured" (default): the policy above; "always": the pool runs every operation (tfjs's own
+   * behaviour); "never": no operation uses it.
+   */
+  get mode(): PoolMode {
+    return this.#mode;
+  }
+
+  set mode(mode: PoolMode) {
+    if (!["measured", "always", "never"].includes(mode)) {
+      throw new RangeError(
+        `PoolPolicy: mode must be "measured", "always" or "never", got "${mode}"`,
+      );
+    }
+    this.#mode = mode;
+    this.#set(mode === "measured" ? this.#best : mode === "always");
+  }
+
+  /**
+   * Record a finished matMul; at the end of a window, choose the next window's arm.
+   *
+   * @param macs its multiply-accumulates (batch · M · K · N)
+   * @param ms its wall time
+   */
+  record(macs: number, ms: number): void {
+    if (this.#mode !== "measured" || macs < MIN_MACS) return;
+    const key = Math.floor(Math.log2(macs)), ns = (ms * 1e6) / macs;
+    const times = this.#window.get(key);
+    if (times) times.push(ns);
+    else this.#window.set(key, [ns]);
+    if (++this.#inWindow >= WINDOW) this.#endWindow();
+  }
+
+  /** The measurements so far, smallest class first. */
+  stats(): PoolClassStats[] {
+    return [...this.#classes.values()].sort((a, b) => a.log2Macs - b.log2Macs);
+  }
+
+  #endWindow(): void {
+    // Each class's median over the window: robust to the odd slow call (a GC pause, a page fault).
+    // An arm back after other windows replaces its stale estimate; a repeated one averages.
+    const k = this.#pooled ? 1 : 0, fresh = this.#lastArm !== this.#pooled;
+    for (const [key, times] of this.#window) {
+      const c = this.#stats(key), m = times.sort((a, b) => a - b)[times.length >> 1];
+      c.nsPerMac[k] = c.calls[k] === 0 || fresh ? m : (1 - ALPHA) * c.nsPerMac[k] + ALPHA * m;
+      c.calls[k] += times.length;
+    }
+    this.#lastArm = this.#pooled;
+    this.#window.clear();
+    this.#inWindow = 0;
+    const poolFaster = this.#compare();
+    if (poolFaster === undefined) return this.#set(!this.#pooled); // measure the other arm
+    if (this.#probing) {
+      this.#probing = false;
+      const won = poolFaster === this.#pooled;
+      this.#probeEvery = won ? PROBE_FIRST : Math.min(PROBE_MAX, 2 * this.#probeEvery);
+    }
+    this.#best = poolFaster;
+    if (++this.#sinceProbe >= this.#probeEvery) {
+      this.#sinceProbe = 0;
+      this.#probing = true;
+      return this.#set(!this.#best);
+    }
+    this.#set(this.#best);
+  }
+
+  /** Whether the pool has been faster, over the classes timed both ways; undefined if none is. */
+  #compare(): boolean | undefined {
+    let logRatio = 0, weight = 0;
+    for (const c of this.#classes.values()) {
+      if (c.calls[0] === 0 || c.calls[1] === 0) continue;
+      const w = c.calls[0] + c.calls[1];
+      logRatio += w * Math.log(c.nsPerMac[1] / c.nsPerMac[0]);
+      weight += w;
+    }
+    return weight === 0 ? undefined : logRatio < 0;
+  }
+
+  #set(pooled: boolean): void {
+    if (pooled !== this.#pooled) this.#apply(pooled);
+    this.#pooled = pooled;
+  }
+
+  #stats(key: number): PoolClassStats {
+    let c = this.#classes.get(key);
+    if (!c) this.#classes.set(key, c = { log2Macs: key, nsPerMac: [0, 0], calls: [0, 0] });
+    return c;
+  }
+}
