@@ -35,6 +35,8 @@ const DEFINE_ALL = "function __defineAll(t,s){for(const k of Object.keys(s))" +
 interface Redirect {
   workerFile: string;
   mainScript: string;
+  /** how many of the next pool workers are {@link SpareWorker}s */
+  spares: number;
   onError: (err: Error) => void;
 }
 
@@ -52,6 +54,11 @@ function installWorkerShim(): void {
   class TfjsWasmWorker extends Base {
     constructor(file: unknown, opts?: unknown) {
       const ours = redirect !== undefined && typeof file === "string" && file.startsWith("blob:");
+      if (ours && redirect!.spares > 0) {
+        redirect!.spares--;
+        // A derived constructor may hand back another object: emscripten keeps the stand-in.
+        return new SpareWorker() as unknown as TfjsWasmWorker;
+      }
       super(ours ? redirect!.workerFile : file, opts);
       if (!ours) return;
       pthreadWorkers.add(this);
@@ -111,6 +118,52 @@ export async function writeWorkerScript(outDir: string): Promise<string> {
   return file;
 }
 
+/**
+ * A stand-in for the pool workers no thread will use. Emscripten starts a fixed pool of workers
+ * (8 in tfjs 4.22) and only `threads − 1` of them ever run a thread, while starting a worker takes
+ * about half a second in a Jupyter kernel. The stand-in answers emscripten's "load" at once and
+ * starts nothing; should it be asked to run a thread anyway, it reports an error instead of
+ * hanging silently.
+ */
+class SpareWorker {
+  loaded = false;
+  readonly #listeners = new Map<string, ((data: unknown) => void)[]>();
+  on(event: string, fn: (data: unknown) => void): this {
+    this.#listeners.set(event, [...(this.#listeners.get(event) ?? []), fn]);
+    return this;
+  }
+  #emit(event: string, data: unknown): void {
+    for (const fn of this.#listeners.get(event) ?? []) fn(data);
+  }
+  postMessage(msg: { cmd?: string }): void {
+    if (msg?.cmd === "load") setTimeout(() => this.#emit("message", { cmd: "loaded" }));
+    else if (msg?.cmd === "run") {
+      redirect?.onError(new Error("tfjs-wasm asked a spare worker to run a thread"));
+    }
+  }
+  ref(): this {
+    return this;
+  }
+  unref(): this {
+    return this;
+  }
+  terminate(): Promise<number> {
+    return Promise.resolve(0);
+  }
+}
+
+/**
+ * How many workers emscripten starts for its pool, read from the package's main script (the
+ * `pthreadPoolSize=N` of its `initMainThread`), or undefined if the script has another shape.
+ *
+ * @param mainScript the text of `tfjs-backend-wasm-threaded-simd.js`
+ * @returns the pool size
+ */
+export function emscriptenPoolSize(mainScript: string): number | undefined {
+  const m = mainScript.match(/initMainThread:function\(\)\{var pthreadPoolSize=(\d+);/);
+  return m ? Number(m[1]) : undefined;
+}
+
 /** A prepared threaded start: call `restore()` once the backend is up (or has failed). */
 export interface WasmThreadsShim {
   /** rejects when a pthread worker fails before `restore()` (later failures print a notice) */
@@ -141,6 +194,8 @@ export async function prepareWasmThreads(
 ): Promise<WasmThreadsShim> {
   const outDir = distDir.replace(/dist\/$/, "wasm-out/");
   const workerFile = await writeWorkerScript(outDir);
+  // The workers the pool's threads take are the last ones started (emscripten pops them).
+  const poolSize = emscriptenPoolSize(await Deno.readTextFile(outDir + MAIN_JS)) ?? 0;
   let reject: (err: Error) => void = () => {};
   const failed = new Promise<never>((_, rej) => (reject = rej));
   failed.catch(() => {}); // observed by the caller's race; never an unhandled rejection
@@ -148,6 +203,7 @@ export async function prepareWasmThreads(
   redirect = {
     workerFile,
     mainScript: outDir + MAIN_JS,
+    spares: Math.max(0, poolSize - (threads - 1)),
     onError: (err) => {
       if (!started) return reject(err);
       if (!warned) console.warn(`⚠ a tfjs-wasm pthread worker failed: ${err?.message ?? err}`);

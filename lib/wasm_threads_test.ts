@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs";
 import { initBackend, wasmDir } from "./backend.ts";
-import { writeWorkerScript } from "./wasm_threads.ts";
+import { emscriptenPoolSize, writeWorkerScript } from "./wasm_threads.ts";
 import { maxAbsDiff, repoRootPath, Rng } from "./util/mod.ts";
 
 /** Run a script in a fresh Deno process with the repo's config; returns its output. */
@@ -48,14 +48,16 @@ Deno.test("a script on the threaded backend uses several threads, gives the sing
   assert.equal(threaded.code, 0, threaded.stderr);
   const single = await runScript(productScript(), { COURSE_WASM_THREADS: "1" });
   assert.equal(single.code, 0, single.stderr);
-  const t = JSON.parse(threaded.stdout), s = JSON.parse(single.stdout);
+  const four = await runScript(productScript(), { COURSE_WASM_THREADS: "4" });
+  assert.equal(four.code, 0, four.stderr);
+  const t = JSON.parse(threaded.stdout), s = JSON.parse(single.stdout), f = JSON.parse(four.stdout);
   assert.equal(t.backend, "wasm");
-  assert.equal(t.threads, 2);
-  assert.equal(s.threads, 1);
+  assert.deepEqual([t.threads, f.threads, s.threads], [2, 4, 1]);
   assert.ok(
     maxAbsDiff(t.values, s.values) < 1e-4,
     `max abs diff ${maxAbsDiff(t.values, s.values)}`,
   );
+  assert.deepEqual(f.values, t.values);
 });
 
 Deno.test("a pthread worker that fails to load falls back to one thread with a notice", async () => {
@@ -91,4 +93,12 @@ Deno.test("initBackend() reports the threads in use, and matMul on them equals a
     }
   }
   assert.ok(maxAbsDiff(wasm, ref) < 1e-3, `max abs diff ${maxAbsDiff(wasm, ref)}`);
+});
+
+Deno.test("emscriptenPoolSize reads the pool size of the package's main script", async () => {
+  const main = await Deno.readTextFile(
+    wasmDir().replace(/dist\/$/, "wasm-out/") + "tfjs-backend-wasm-threaded-simd.js",
+  );
+  assert.equal(emscriptenPoolSize(main), 8);
+  assert.equal(emscriptenPoolSize("var x = 1;"), undefined);
 });
