@@ -264,4 +264,18 @@ export interface FusedOptions {
   timeMajor?: boolean;
   /** Receives the last step's states (h, and c for the LSTM) as [N·H] arrays, e.g. to carry them. */
   onFinalState?: (h: Float32Array, c?: Float32Array) => void;
+  /**
+   * Called in the backward pass for t = T−1 down to the first step it reaches with ∂L/∂h_t, the
+   * total gradient reaching h_t (from the output at t plus from step t+1), as a fresh [N·H] array
+   * (row n·H + j), before it goes through step t: what lib/scratch's BpttHooks `onStep` reports.
+   * The LSTM also passes ∂L/∂c_t from step t+1 (scratch's `dcTotal`). Notebook 05 reads
+   * ‖∂L/∂h_t‖ with it during training.
+   */
+  onBackwardStep?: (t: number, dh: Float32Array, dc?: Float32Array) => void;
+  /**
+   * Backpropagate through the last k steps only (truncated BPTT, as the scratch classifier's
+   * `truncate`): the output gradients of earlier steps are ignored, and their input gradients
+   * and those of h0 (and c0) are zero. Default: all T steps.
+   */
+  truncate?: number;
 }

@@ -18,6 +18,7 @@ import {
   seqInfo,
   type SeqInput,
 } from "./_fused_common.ts";
+import { firstBackwardStep, gateGradBuffer, reportBackwardStep } from "./_fused_bptt.ts";
 import type { FusedOptions } from "./_fused_common.ts";
 
 /**
@@ -29,9 +30,10 @@ import type { FusedOptions } from "./_fused_common.ts";
  * @param Wh hidden-to-gates weights // [H, 3H]
  * @param bx input biases (PyTorch's bias_ih) // [3H]
  * @param bh hidden biases (PyTorch's bias_hh; bh_n sits inside r ⊙ ·) // [3H]
- * @param opts layout and final-state callback
+ * @param opts layout, final-state callback, BPTT hook (`onBackwardStep`) and truncation
  * @returns the hidden states of every step // [N, T, H] (or [T, N, H])
- * @throws {RangeError} on inconsistent shapes; {Error} on a backend other than wasm/cpu
+ * @throws {RangeError} on inconsistent shapes or a truncate outside [1, T]; {Error} on a backend
+ *   other than wasm/cpu
  * @example Gradients like any tfjs op
  * ```ts
  * import * as tf from "@tensorflow/tfjs";
@@ -53,6 +55,7 @@ export function gruFused(
   opts: FusedOptions = {},
 ): tf.Tensor {
   const s = seqInfo("gruFused", x, h0, Wx, Wh, bx, 3, opts.timeMajor);
+  const t0 = firstBackwardStep("gruFused", opts, s.T);
   if (bh.shape.join() !== bx.shape.join()) {
     throw new RangeError(`gruFused: bh [${bh.shape}] must have the shape of bx [${bx.shape}]`);
   }
@@ -61,7 +64,7 @@ export function gruFused(
     const { saved, value } = gruForward(s, h0, Wx, Wh, bx, bh, opts);
     save(saved);
     const gradFunc = (dy: tf.Tensor | tf.Tensor[], kept: tf.Tensor[]) =>
-      gruBackward(s, dy as tf.Tensor, kept);
+      gruBackward(s, dy as tf.Tensor, kept, t0, opts.onBackwardStep);
     return { value, gradFunc };
   });
   return op(s.diff, h0, Wx, Wh, bx, bh);
@@ -134,19 +137,27 @@ function gruForward(
   return { saved, value: ctx.toTensor(out, s.timeMajor ? [T, N, H] : [N, T, H]) };
 }
 
-/** BPTT through the fused GRU: returns [dInput, dh0, dWx, dWh, dbx, dbh]. */
-function gruBackward(s: SeqInfo, dy: tf.Tensor, saved: tf.Tensor[]): tf.Tensor[] {
+/** BPTT through the fused GRU over steps t0..T−1: returns [dInput, dh0, dWx, dWh, dbx, dbh]. */
+function gruBackward(
+  s: SeqInfo,
+  dy: tf.Tensor,
+  saved: tf.Tensor[],
+  t0: number,
+  hook: FusedOptions["onBackwardStep"],
+): tf.Tensor[] {
   const [diff, Wx, Wh, tA, tHN, tHprev] = saved;
   const ctx = new KernelCtx();
   const { N, T, row } = s, H = dims(Wh)[0], G = 3 * H, R = T * N;
   // Through the input path ∂L/∂a = [dr, dz, dn]; through hPrev·Wh it is [dr, dz, r ⊙ dn].
-  const dAhT = ctx.alloc([G, R]), dz = ctx.alloc([N, G]);
-  const dAxT = s.ids ? undefined : ctx.alloc([G, R]), dAx = s.ids ? undefined : ctx.alloc([R, G]);
+  const dAhT = gateGradBuffer(ctx, [G, R], t0), dz = ctx.alloc([N, G]);
+  const dAxT = s.ids ? undefined : gateGradBuffer(ctx, [G, R], t0);
+  const dAx = s.ids ? undefined : gateGradBuffer(ctx, [R, G], t0);
   const dEW = idSums(ctx, s, G), ids = s.ids ?? new Int32Array(0); // input path, summed per id
   const WhT = ctx.transpose(ctx.asInfo(Wh)); // [3H, H]
   const dh = new Float32Array(N * H);
-  for (let t = T - 1; t >= 0; t--) {
+  for (let t = T - 1; t >= t0; t--) {
     const dyv = ctx.view(ctx.asInfo(dy)), a = ctx.view(ctx.asInfo(tA));
+    if (hook) reportBackwardStep(s, t, H, dyv, dh, hook);
     const hnv = ctx.view(ctx.asInfo(tHN)), hpv = ctx.view(ctx.asInfo(tHprev));
     const ht = ctx.view(dAhT), dzv = ctx.view(dz);
     const xt = dAxT ? ctx.view(dAxT) : undefined, da = dAx ? ctx.view(dAx) : undefined;
@@ -183,6 +194,7 @@ function gruBackward(s: SeqInfo, dy: tf.Tensor, saved: tf.Tensor[]): tf.Tensor[]
     ctx.free(dhp);
   }
   ctx.free(dz, WhT);
+  if (t0 > 0) dh.fill(0); // the gradient stops at step t0: none reaches h0
   const { dWh, dbh } = hiddenWeightGrad(ctx, ctx.asInfo(tHprev), dAhT, true);
   const { dIn, dWx, db } = projectInputsBackward(ctx, { ...s, diff }, Wx, {
     dAT: dAxT,

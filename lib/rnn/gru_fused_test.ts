@@ -7,7 +7,7 @@ import { tensor3 } from "../scratch/tensor3.ts";
 import { gruBackward, gruForward } from "../scratch/gru_sequence.ts";
 import { gruFused } from "./gru_fused.ts";
 import { gruPlain } from "./gru_plain.ts";
-import { probe, randn, scaledDiff } from "./_tf_testing.ts";
+import { lastSteps, padFront, probe, randn, scaledDiff } from "./_tf_testing.ts";
 
 await initBackend({ quiet: true });
 const [N, T, D, H, V] = [2, 3, 4, 5, 7];
@@ -83,6 +83,54 @@ Deno.test("gruFused() equals the scratch float64 GRU (reset after) within 1e-5 r
       Float32Array.from(d)
     ),
   }, 1e-5);
+  tf.dispose([...a, R]);
+});
+
+/** The scratch GRU on a's weights: ∂L/∂h_t per step (onStep), gradients of the last k steps. */
+function scratchBptt(a: tf.Tensor[], R: tf.Tensor, k = T) {
+  const f = a.map((t) => Float64Array.from(t.dataSync()));
+  const x = tensor3(N, T, D, f[0]), h0 = matrix(N, H, f[1]);
+  const { cache } = gruForward(x, h0, matrix(D, 3 * H, f[2]), matrix(H, 3 * H, f[3]), f[4], f[5]);
+  const dh: Float64Array[] = [];
+  const g = gruBackward(lastSteps(R, k), { steps: cache.steps.slice(T - k) }, {
+    onStep: (t, d) => (dh[t + T - k] = d.data.slice()),
+  });
+  const dh0 = k === T ? g.dh0.data : new Float64Array(N * H);
+  return { dh, grads: [padFront(g.dx, T), dh0, g.dWx.data, g.dWh.data, g.dbx, g.dbh] };
+}
+
+Deno.test("gruFused() onBackwardStep reports the scratch onStep values of ∂L/∂h_t", () => {
+  const a = args(10), R = randn(new Rng(11), [N, T, H]);
+  const want = scratchBptt(a, R), got: Float32Array[] = [];
+  probe(
+    (x, ...w) =>
+      gruFused(x, w[0], w[1], w[2], w[3], w[4], {
+        onBackwardStep: (t, dh) => (got[t] = dh),
+      }),
+    a,
+    R,
+  );
+  for (let t = 0; t < T; t++) {
+    const e = scaledDiff(got[t], want.dh[t]);
+    assert.ok(e < 1e-5, `∂L/∂h_${t} differs by ${e}`);
+  }
+  tf.dispose([...a, R]);
+});
+
+Deno.test("gruFused() with truncate k equals the scratch BPTT through the last k steps", () => {
+  const a = args(12), R = randn(new Rng(13), [N, T, H]);
+  for (const k of [1, 2]) {
+    const want = scratchBptt(a, R, k);
+    const got = probe(
+      (x, ...w) => gruFused(x, w[0], w[1], w[2], w[3], w[4], { truncate: k }),
+      a,
+      R,
+    );
+    got.grads.forEach((g, i) => {
+      const e = scaledDiff(g, want.grads[i]);
+      assert.ok(e < 1e-5, `k = ${k}: d${NAMES[i]} differs by ${e}`);
+    });
+  }
   tf.dispose([...a, R]);
 });
 

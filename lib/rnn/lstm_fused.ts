@@ -24,6 +24,7 @@ import {
   seqInfo,
   type SeqInput,
 } from "./_fused_common.ts";
+import { firstBackwardStep, gateGradBuffer, reportBackwardStep } from "./_fused_bptt.ts";
 export type { FusedOptions };
 
 /**
@@ -35,9 +36,10 @@ export type { FusedOptions };
  * @param Wx input-to-gates weights, blocks i|f|g|o // [D, 4H]
  * @param Wh hidden-to-gates weights // [H, 4H]
  * @param b gate biases // [4H]
- * @param opts layout and final-state callback
+ * @param opts layout, final-state callback, BPTT hook (`onBackwardStep`) and truncation
  * @returns the hidden states of every step // [N, T, H] (or [T, N, H])
- * @throws {RangeError} on inconsistent shapes; {Error} on a backend other than wasm/cpu
+ * @throws {RangeError} on inconsistent shapes or a truncate outside [1, T]; {Error} on a backend
+ *   other than wasm/cpu
  * @example Differentiable like any tfjs op
  * ```ts
  * import * as tf from "@tensorflow/tfjs";
@@ -60,6 +62,7 @@ export function lstmFused(
   opts: FusedOptions = {},
 ): tf.Tensor {
   const s = seqInfo("lstmFused", x, h0, Wx, Wh, b, 4, opts.timeMajor);
+  const t0 = firstBackwardStep("lstmFused", opts, s.T);
   if (c0.shape.join() !== h0.shape.join()) {
     throw new RangeError(`lstmFused: c0 [${c0.shape}] must have the shape of h0 [${h0.shape}]`);
   }
@@ -68,7 +71,7 @@ export function lstmFused(
     const { saved, value } = lstmForward(s, h0, c0, Wx, Wh, b, opts);
     save(saved);
     const gradFunc = (dy: tf.Tensor | tf.Tensor[], kept: tf.Tensor[]) =>
-      lstmBackward(s, dy as tf.Tensor, kept);
+      lstmBackward(s, dy as tf.Tensor, kept, t0, opts.onBackwardStep);
     return { value, gradFunc };
   });
   return op(s.diff, h0, c0, Wx, Wh, b);
@@ -150,19 +153,27 @@ function lstmForward(
   return { saved, value: ctx.toTensor(out, shape) };
 }
 
-/** BPTT through the fused LSTM: returns [dInput, dh0, dc0, dWx, dWh, db]. */
-function lstmBackward(s: SeqInfo, dy: tf.Tensor, saved: tf.Tensor[]): tf.Tensor[] {
+/** BPTT through the fused LSTM over steps t0..T−1: returns [dInput, dh0, dc0, dWx, dWh, db]. */
+function lstmBackward(
+  s: SeqInfo,
+  dy: tf.Tensor,
+  saved: tf.Tensor[],
+  t0: number,
+  hook: FusedOptions["onBackwardStep"],
+): tf.Tensor[] {
   const [diff, c0, Wx, Wh, tA, tC, tTC, tHprev] = saved; // the closure's inputs may be gone
   const ctx = new KernelCtx();
   const { N, T, row } = s, H = dims(Wh)[0], G = 4 * H, R = T * N;
-  const dAT = ctx.alloc([G, R]), dA = s.ids ? undefined : ctx.alloc([R, G]); // ∂L/∂a, all steps
+  const dAT = gateGradBuffer(ctx, [G, R], t0); // ∂L/∂a, all steps
+  const dA = s.ids ? undefined : gateGradBuffer(ctx, [R, G], t0);
   const dEW = idSums(ctx, s, G), ids = s.ids ?? new Int32Array(0); // ∂L/∂a summed per input id
   const dz = ctx.alloc([N, G]); // ∂L/∂a of one step
   const WhT = ctx.transpose(ctx.asInfo(Wh)); // [4H, H]
   const dh = new Float32Array(N * H), dc = new Float32Array(N * H); // from step t + 1
   const c0v = ctx.view(ctx.asInfo(c0)).slice();
-  for (let t = T - 1; t >= 0; t--) {
+  for (let t = T - 1; t >= t0; t--) {
     const dyv = ctx.view(ctx.asInfo(dy)), a = ctx.view(ctx.asInfo(tA));
+    if (hook) reportBackwardStep(s, t, H, dyv, dh, hook, dc);
     const tc = ctx.view(ctx.asInfo(tTC)), cp = t === 0 ? c0v : ctx.view(ctx.asInfo(tC));
     const at = ctx.view(dAT), dzv = ctx.view(dz), ew = dEW ? ctx.view(dEW) : undefined;
     // Rows of step t are r0 + n·rs; those of step t − 1 (for cPrev) start at c0 with stride cs.
@@ -201,6 +212,10 @@ function lstmBackward(s: SeqInfo, dy: tf.Tensor, saved: tf.Tensor[]): tf.Tensor[
     ctx.free(dhp);
   }
   ctx.free(dz, WhT);
+  if (t0 > 0) { // the gradient stops at step t0: none reaches h0, c0
+    dh.fill(0);
+    dc.fill(0);
+  }
   const { dWh } = hiddenWeightGrad(ctx, ctx.asInfo(tHprev), dAT);
   const { dIn, dWx, db } = projectInputsBackward(ctx, { ...s, diff }, Wx, { dAT, dA, dEW });
   ctx.free(dAT);

@@ -7,7 +7,7 @@ import { tensor3 } from "../scratch/tensor3.ts";
 import { lstmBackward, lstmForward } from "../scratch/lstm_sequence.ts";
 import { lstmFused } from "./lstm_fused.ts";
 import { lstmPlain } from "./lstm_plain.ts";
-import { probe, randn, scaledDiff } from "./_tf_testing.ts";
+import { lastSteps, padFront, probe, randn, scaledDiff } from "./_tf_testing.ts";
 
 await initBackend({ quiet: true });
 const [N, T, D, H, V] = [2, 3, 4, 5, 7];
@@ -79,6 +79,66 @@ Deno.test("lstmFused() equals the scratch float64 LSTM within 1e-5 relative", ()
     const e = scaledDiff(gr, scratch.grads[i]);
     assert.ok(e < 1e-5, `d${NAMES[i]} differs from scratch by ${e}`);
   });
+  tf.dispose([...a, R]);
+});
+
+/** The scratch LSTM on a's weights: ∂L/∂h_t and ∂L/∂c_t per step (onStep), gradients of the last k steps. */
+function scratchBptt(a: tf.Tensor[], R: tf.Tensor, k = T) {
+  const f = a.map((t) => Float64Array.from(t.dataSync()));
+  const x = tensor3(N, T, D, f[0]), [h0, c0] = [matrix(N, H, f[1]), matrix(N, H, f[2])];
+  const { cache } = lstmForward(x, h0, matrix(D, 4 * H, f[3]), matrix(H, 4 * H, f[4]), f[5], c0);
+  const dh: Float64Array[] = [], dc: Float64Array[] = [];
+  const g = lstmBackward(lastSteps(R, k), { steps: cache.steps.slice(T - k) }, {
+    onStep: (t, dhT, dcT) => {
+      dh[t + T - k] = dhT.data.slice();
+      dc[t + T - k] = dcT!.data.slice();
+    },
+  });
+  const cut = (v: Float64Array) => (k === T ? v : new Float64Array(N * H));
+  return {
+    dh,
+    dc,
+    grads: [padFront(g.dx, T), cut(g.dh0.data), cut(g.dc0.data), g.dWx.data, g.dWh.data, g.db],
+  };
+}
+
+Deno.test("lstmFused() onBackwardStep reports the scratch onStep values of ∂L/∂h_t and ∂L/∂c_t", () => {
+  const a = args(12), R = randn(new Rng(13), [N, T, H]);
+  const want = scratchBptt(a, R), dh: Float32Array[] = [], dc: Float32Array[] = [];
+  probe(
+    (x, ...w) =>
+      lstmFused(x, w[0], w[1], w[2], w[3], w[4], {
+        onBackwardStep: (t, dhT, dcT) => {
+          dh[t] = dhT;
+          dc[t] = dcT!;
+        },
+      }),
+    a,
+    R,
+  );
+  for (let t = 0; t < T; t++) {
+    for (const [name, got, ref] of [["h", dh[t], want.dh[t]], ["c", dc[t], want.dc[t]]] as const) {
+      const e = scaledDiff(got, ref);
+      assert.ok(e < 1e-5, `∂L/∂${name}_${t} differs by ${e}`);
+    }
+  }
+  tf.dispose([...a, R]);
+});
+
+Deno.test("lstmFused() with truncate k equals the scratch BPTT through the last k steps", () => {
+  const a = args(14), R = randn(new Rng(15), [N, T, H]);
+  for (const k of [1, 2]) {
+    const want = scratchBptt(a, R, k);
+    const got = probe(
+      (x, ...w) => lstmFused(x, w[0], w[1], w[2], w[3], w[4], { truncate: k }),
+      a,
+      R,
+    );
+    got.grads.forEach((g, i) => {
+      const e = scaledDiff(g, want.grads[i]);
+      assert.ok(e < 1e-5, `k = ${k}: d${NAMES[i]} differs by ${e}`);
+    });
+  }
   tf.dispose([...a, R]);
 });
 

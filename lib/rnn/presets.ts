@@ -59,26 +59,39 @@ export interface VanishingPreset {
   probeSteps: number;
   probeBatch: number;
   probeInput: number;
-  /** the task the heatmaps and remedies train on (long-dependency, plain) */
+  /** the task the heatmaps and remedies train on (long-dependency, plain), and the hidden size */
   maxDistance: number;
   trainSize: number;
   testSize: number;
   hidden: number;
-  /** Adam updates for the heatmap runs, their learning rate, and how often ‖∂L/∂h_t‖ is recorded */
+  /**
+   * Adam updates for the heatmap runs (RNN, LSTM, GRU), their learning rate, and how often
+   * ‖∂L/∂h_t‖ is recorded. The rate is high enough that the RNN saturates as it learns (its
+   * heatmap darkens on the left), low enough that it still learns the task at the course's seed.
+   */
   heatmapSteps: number;
   lr: number;
   recordEvery: number;
-  /** the exploding run: its task, plain SGD steps, learning rate, model seed and clipping limits */
+  /**
+   * the exploding run: its task, hidden size, plain SGD steps, learning rate, model seed and
+   * clipping limits
+   */
   explodeMaxDistance: number;
+  explodeHidden: number;
   sgdSteps: number;
   sgdLr: number;
   explodeSeed: number;
   clipNorm: number;
   clipValue: number;
-  /** truncated BPTT: how many steps back the gradient may go, and the task's distance range */
+  /**
+   * truncated BPTT: how many steps back the gradient may go, the task's distance range, and the
+   * Adam updates and learning rate of the full and the truncated run
+   */
   truncate: number;
   truncMinDistance: number;
   truncMaxDistance: number;
+  truncSteps: number;
+  truncLr: number;
 }
 
 /**
@@ -95,11 +108,12 @@ export function vanishingPreset(): VanishingPreset {
     maxDistance: quickOr(30, 8),
     trainSize: quickOr(2000, 200),
     testSize: quickOr(600, 100),
-    hidden: 24,
-    heatmapSteps: quickOr(300, 20),
-    lr: 0.01,
+    hidden: 32,
+    heatmapSteps: quickOr(400, 20),
+    lr: 0.02,
     recordEvery: quickOr(10, 2),
     explodeMaxDistance: quickOr(20, 8),
+    explodeHidden: 24,
     sgdSteps: quickOr(400, 20),
     sgdLr: 0.3,
     explodeSeed: 3,
@@ -108,6 +122,8 @@ export function vanishingPreset(): VanishingPreset {
     truncate: 3,
     truncMinDistance: 4,
     truncMaxDistance: quickOr(15, 8),
+    truncSteps: quickOr(300, 20),
+    truncLr: 0.01,
   };
 }
 

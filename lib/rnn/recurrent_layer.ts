@@ -91,15 +91,22 @@ export abstract class RecurrentLayer {
    * Run the layer over whole sequences.
    *
    * @param x inputs // [N, T, D] (or [T, N, D] with `timeMajor`), or `{ ids, table }` for token ids
-   * @param opts initial states, layout, final-state callback
+   * @param opts initial states, layout, final-state callback, BPTT hook and truncation
    * @returns the hidden state of every step // [N, T, H] (or [T, N, H])
    * @throws {RangeError} if the shapes do not fit the layer
+   * @throws {Error} if `truncate` or `onBackwardStep` is asked of the plain (unfused) path
    */
   forward(x: SeqInput, opts: ForwardOptions = {}): tf.Tensor {
     return tf.tidy(() => {
       const N = dims(x instanceof tf.Tensor ? x : x.ids)[opts.timeMajor ? 1 : 0];
       const h0 = opts.h0 ?? tf.zeros([N, this.hiddenSize]);
       if (this.fused && fusedSupported()) return this.runFused(x, h0, opts);
+      if (opts.truncate !== undefined || opts.onBackwardStep) {
+        throw new Error(
+          `${this.constructor.name}.forward: truncate and onBackwardStep need the fused ops ` +
+            `(fused: true on the wasm or cpu backend, now ${tf.getBackend()})`,
+        );
+      }
       const xs = x instanceof tf.Tensor ? x : embed(x);
       const xb = opts.timeMajor ? tf.transpose(xs, [1, 0, 2]) : xs;
       const out = this.runPlain(xb, h0, opts);

@@ -17,6 +17,7 @@ import {
   seqInfo,
   type SeqInput,
 } from "./_fused_common.ts";
+import { firstBackwardStep, gateGradBuffer, reportBackwardStep } from "./_fused_bptt.ts";
 import type { FusedOptions } from "./_fused_common.ts";
 
 /** The nonlinearity of a vanilla RNN. */
@@ -30,9 +31,9 @@ export type RnnActivation = "tanh" | "relu" | "linear";
  * @param Wx input weights // [D, H]
  * @param Wh recurrent weights // [H, H]
  * @param b bias // [H]
- * @param opts layout, final-state callback and `activation` (default "tanh")
+ * @param opts layout, final-state callback, BPTT hook, truncation and `activation` (default "tanh")
  * @returns the hidden states of every step // [N, T, H] (or [T, N, H])
- * @throws {RangeError} on inconsistent shapes or an unknown activation
+ * @throws {RangeError} on inconsistent shapes, an unknown activation or a truncate outside [1, T]
  * @example One layer over a batch
  * ```ts
  * import * as tf from "@tensorflow/tfjs";
@@ -55,12 +56,13 @@ export function rnnFused(
     throw new RangeError(`rnnFused: activation must be "tanh", "relu" or "linear", got "${act}"`);
   }
   const s = seqInfo("rnnFused", x, h0, Wx, Wh, b, 1, opts.timeMajor);
+  const t0 = firstBackwardStep("rnnFused", opts, s.T);
   const op = tf.customGrad((...args: unknown[]) => {
     const save = args[5] as tf.GradSaveFunc;
     const { saved, value } = rnnForward(s, h0, Wx, Wh, b, act, opts);
     save([...saved, value]);
     const gradFunc = (dy: tf.Tensor | tf.Tensor[], kept: tf.Tensor[]) =>
-      rnnBackward(s, act, dy as tf.Tensor, kept);
+      rnnBackward(s, act, dy as tf.Tensor, kept, t0, opts.onBackwardStep);
     return { value, gradFunc };
   });
   return op(s.diff, h0, Wx, Wh, b);
@@ -118,23 +120,27 @@ function rnnForward(
   return { saved, value: ctx.toTensor(out, s.timeMajor ? [T, N, H] : [N, T, H]) };
 }
 
-/** BPTT through the fused RNN: returns [dInput, dh0, dWx, dWh, db]. */
+/** BPTT through the fused RNN over steps t0..T−1: returns [dInput, dh0, dWx, dWh, db]. */
 function rnnBackward(
   s: SeqInfo,
   act: RnnActivation,
   dy: tf.Tensor,
   saved: tf.Tensor[],
+  t0: number,
+  hook: FusedOptions["onBackwardStep"],
 ): tf.Tensor[] {
   const [diff, Wx, Wh, tHprev, tOut] = saved;
   const ctx = new KernelCtx();
   const { N, T, row } = s, H = dims(Wh)[0], R = T * N;
-  const dAT = ctx.alloc([H, R]), dA = s.ids ? undefined : ctx.alloc([R, H]);
+  const dAT = gateGradBuffer(ctx, [H, R], t0);
+  const dA = s.ids ? undefined : gateGradBuffer(ctx, [R, H], t0);
   const dEW = idSums(ctx, s, H), ids = s.ids ?? new Int32Array(0); // summed per input id
   const dz = ctx.alloc([N, H]);
   const WhT = ctx.transpose(ctx.asInfo(Wh)); // [H, H]
   const dh = new Float32Array(N * H);
-  for (let t = T - 1; t >= 0; t--) {
+  for (let t = T - 1; t >= t0; t--) {
     const dyv = ctx.view(ctx.asInfo(dy)), hv = ctx.view(ctx.asInfo(tOut));
+    if (hook) reportBackwardStep(s, t, H, dyv, dh, hook);
     const at = ctx.view(dAT), dzv = ctx.view(dz), da = dA ? ctx.view(dA) : undefined;
     const ew = dEW ? ctx.view(dEW) : undefined;
     const r0 = row(t, 0), rs = N > 1 ? row(t, 1) - r0 : 1;
@@ -153,6 +159,7 @@ function rnnBackward(
     ctx.free(dhp);
   }
   ctx.free(dz, WhT);
+  if (t0 > 0) dh.fill(0); // the gradient stops at step t0: none reaches h0
   const { dWh } = hiddenWeightGrad(ctx, ctx.asInfo(tHprev), dAT);
   const { dIn, dWx, db } = projectInputsBackward(ctx, { ...s, diff }, Wx, { dAT, dA, dEW });
   ctx.free(dAT);

@@ -7,7 +7,7 @@ import { tensor3 } from "../scratch/tensor3.ts";
 import { rnnBackward, rnnForward } from "../scratch/rnn_sequence.ts";
 import { type RnnActivation, rnnFused } from "./rnn_fused.ts";
 import { rnnPlain } from "./rnn_plain.ts";
-import { probe, randn, scaledDiff } from "./_tf_testing.ts";
+import { lastSteps, padFront, probe, randn, scaledDiff } from "./_tf_testing.ts";
 
 await initBackend({ quiet: true });
 const [N, T, D, H, V] = [2, 3, 4, 5, 7];
@@ -78,6 +78,77 @@ Deno.test("rnnFused() equals the scratch float64 RNN within 1e-5 relative", () =
     out: Float32Array.from(out.data),
     grads: [g.dx.data, g.dh0.data, g.dWx.data, g.dWh.data, g.db].map((d) => Float32Array.from(d)),
   }, 1e-5);
+  tf.dispose([...a, R]);
+});
+
+/** The scratch RNN's outputs on a's weights: ∂L/∂h_t per step from onStep, gradients of the last k steps. */
+function scratchBptt(a: tf.Tensor[], R: tf.Tensor, k = T) {
+  const f = a.map((t) => Float64Array.from(t.dataSync()));
+  const { cache } = rnnForward(
+    tensor3(N, T, D, f[0]),
+    matrix(N, H, f[1]),
+    matrix(D, H, f[2]),
+    matrix(H, H, f[3]),
+    f[4],
+  );
+  const dhSteps: Float64Array[] = [];
+  const g = rnnBackward(lastSteps(R, k), { steps: cache.steps.slice(T - k) }, {
+    onStep: (t, d) => (dhSteps[t + T - k] = d.data.slice()),
+  });
+  const dh0 = k === T ? g.dh0.data : new Float64Array(N * H);
+  return { dhSteps, grads: [padFront(g.dx, T), dh0, g.dWx.data, g.dWh.data, g.db] };
+}
+
+Deno.test("rnnFused() onBackwardStep reports the scratch onStep values of ∂L/∂h_t", () => {
+  const a = args(10), R = randn(new Rng(11), [N, T, H]);
+  const want = scratchBptt(a, R);
+  for (const timeMajor of [false, true]) {
+    const got: Float32Array[] = [], order: number[] = [];
+    const onBackwardStep = (t: number, dh: Float32Array) => {
+      got[t] = dh;
+      order.push(t);
+    };
+    const f = (x: tf.Tensor, ...w: tf.Tensor[]) =>
+      timeMajor
+        ? tf.transpose(
+          rnnFused(tf.transpose(x, [1, 0, 2]), w[0], w[1], w[2], w[3], {
+            timeMajor,
+            onBackwardStep,
+          }),
+          [1, 0, 2],
+        )
+        : rnnFused(x, w[0], w[1], w[2], w[3], { onBackwardStep });
+    probe(f, a, R);
+    assert.deepEqual(order, [2, 1, 0]);
+    for (let t = 0; t < T; t++) {
+      const e = scaledDiff(got[t], want.dhSteps[t]);
+      assert.ok(e < 1e-5, `t = ${t} (timeMajor ${timeMajor}): differs by ${e}`);
+    }
+  }
+  tf.dispose([...a, R]);
+});
+
+Deno.test("rnnFused() with truncate k equals the scratch BPTT through the last k steps", () => {
+  const a = args(12), R = randn(new Rng(13), [N, T, H]);
+  for (const k of [1, 2]) {
+    const want = scratchBptt(a, R, k), reached: number[] = [];
+    const got = probe(
+      (x, ...w) =>
+        rnnFused(x, w[0], w[1], w[2], w[3], {
+          truncate: k,
+          onBackwardStep: (t) => reached.push(t),
+        }),
+      a,
+      R,
+    );
+    assert.deepEqual(reached, k === 1 ? [2] : [2, 1]);
+    got.grads.forEach((g, i) => {
+      const e = scaledDiff(g, want.grads[i]);
+      assert.ok(e < 1e-5, `k = ${k}: d${NAMES[i]} differs by ${e}`);
+    });
+  }
+  const [x, h0, Wx, Wh, b] = a;
+  assert.throws(() => rnnFused(x, h0, Wx, Wh, b, { truncate: 4 }), /truncate 4 must be/);
   tf.dispose([...a, R]);
 });
 

@@ -2,8 +2,9 @@
  * A sequence classifier on the float64 scratch layers: a vanilla RNN, LSTM or GRU reads x [N, T, D],
  * and a linear readout of the last hidden state gives the logits, logits = h_{T−1}·Wy + by. Its
  * backward pass is the scratch BPTT, optionally truncated to the last k steps, with the BPTT hook
- * that reads ‖∂L/∂h_t‖ as it runs. Notebook 04 trains the RNN you just wrote with it, notebook 05
- * records the gradient heatmaps and shows clipping, initialisation and truncation with it.
+ * that reads ‖∂L/∂h_t‖ as it runs: the float64 reference of the fused tfjs TfSeqModel
+ * (tf_seq_model.ts), which starts from the same weights (`init`, `fromScratch`). Notebook 04 checks
+ * the fused model's loss and gradients against it; notebooks 04–05 then train the fused model.
  * @module
  */
 import { addRow, matmul, type Matrix, matrix, sumRows, transpose } from "../scratch/matrix.ts";

@@ -2,16 +2,21 @@
  * A tfjs model for the made tasks of seq_tasks.ts: one recurrent layer of recurrent_layer.ts
  * (vanilla RNN, LSTM or GRU, on one-hot tokens) and a linear readout, either of the last hidden
  * state (one class per sequence: the long-dependency task) or of every hidden state (one label per
- * token: the bracket task). Notebook 06 trains it with lib/train's Trainer, passing `batchLoss` as
- * the loss, to compare the three cells on the same data; its loss is lib/rnn's fused
+ * token: the bracket task). It is the fast twin of the float64 scratch classifier of
+ * seq_classifier.ts: it can start from the same initial weights (`init`), copy a scratch model's
+ * weights both ways (`fromScratch`, `toScratch`), and pass truncated BPTT and the ‖∂L/∂h_t‖ hook
+ * through to the fused ops. Notebooks 04–05 train it with lib/train's trainTfSeqClassifier,
+ * notebook 06 with the Trainer, passing `batchLoss` as the loss; its loss is lib/rnn's fused
  * denseCrossEntropy.
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
 import type { Rng } from "../util/rng.ts";
 import { matrix } from "../scratch/matrix.ts";
-import type { SeqClassifier } from "./seq_classifier.ts";
+import { createSeqClassifier, type SeqClassifier, seqClassifierParams } from "./seq_classifier.ts";
 import { type CellKind, makeRecurrentLayer, type RecurrentLayer } from "./recurrent_layer.ts";
+import type { RecurrentInit } from "./recurrent_init.ts";
+import type { FusedOptions } from "./_fused_common.ts";
 import { denseCrossEntropy } from "./dense_cross_entropy.ts";
 import type { SequenceClassificationData, SequenceLabellingData } from "./seq_tasks.ts";
 
@@ -29,7 +34,20 @@ export interface TfSeqModelOptions {
   output: "last" | "every";
   /** seed of the initial weights (default 42) */
   seed?: number;
+  /**
+   * "uniform" (default): PyTorch's U(±1/√H) for every weight. "xavier", "orthogonal" or
+   * "identity": the scratch classifier's initial weights, the same numbers as
+   * `createSeqClassifier({ kind, D: V, H, C, seed, init, scale, forgetBias })`.
+   */
+  init?: "uniform" | RecurrentInit;
+  /** factor on Wh for a scratch-style init, e.g. its spectral radius for "orthogonal" (default 1) */
+  scale?: number;
+  /** LSTM forget-gate bias for a scratch-style init (default 1) */
+  forgetBias?: number;
 }
+
+/** What a loss call passes on to the fused op: truncated BPTT and the per-step gradient hook. */
+export type TfSeqLossOptions = Pick<FusedOptions, "truncate" | "onBackwardStep">;
 
 type SeqData = SequenceClassificationData | SequenceLabellingData;
 
@@ -55,7 +73,7 @@ export class TfSeqModel {
    * ```
    */
   constructor(opts: TfSeqModelOptions) {
-    const { kind, vocabSize: V, hiddenSize: H, numClasses: C, seed = 42 } = opts;
+    const { kind, vocabSize: V, hiddenSize: H, numClasses: C, seed = 42, init = "uniform" } = opts;
     this.layer = makeRecurrentLayer(kind, { inputSize: V, hiddenSize: H, seed });
     this.output = opts.output;
     const k = 1 / Math.sqrt(H);
@@ -64,6 +82,70 @@ export class TfSeqModel {
       tf.variable(tf.zeros([C])),
       tf.eye(V), // [V, V]
     ]);
+    if (init !== "uniform") {
+      const { scale, forgetBias } = opts;
+      this.loadScratch(createSeqClassifier({ kind, D: V, H, C, seed, init, scale, forgetBias }));
+    }
+  }
+
+  /**
+   * A "last"-output model with a scratch classifier's kind, sizes and weights (in float32), e.g. to
+   * check that the fused ops compute what the scratch BPTT does, then train it fast.
+   *
+   * @param m the scratch classifier (not changed)
+   * @returns a new model; `dispose()` it when done
+   * @throws {RangeError} for a GRU of the reset-before variant, which the fused GRU does not compute
+   * @example
+   * ```ts
+   * import { createSeqClassifier } from "./seq_classifier.ts";
+   * import { TfSeqModel } from "./tf_seq_model.ts";
+   * const m = TfSeqModel.fromScratch(createSeqClassifier({ D: 6, H: 8, C: 2 }));
+   * console.log(m.layer.kind, m.paramCount()); // rnn 146
+   * m.dispose();
+   * ```
+   */
+  static fromScratch(m: SeqClassifier): TfSeqModel {
+    const [D, H] = [m.cell.Wx.shape[0], m.cell.Wh.shape[0]], C = m.Wy.shape[1];
+    const opts = { kind: m.cell.kind, vocabSize: D, hiddenSize: H, numClasses: C };
+    const model = new TfSeqModel({ ...opts, output: "last" });
+    model.loadScratch(m);
+    return model;
+  }
+
+  /**
+   * Overwrite the weights with a scratch classifier's (same kind and sizes).
+   *
+   * @param m the scratch classifier
+   * @throws {RangeError} if the kinds or sizes differ, or for a reset-before GRU
+   * @example The scratch and the tfjs model then predict alike
+   * ```ts
+   * import { createSeqClassifier } from "./seq_classifier.ts";
+   * import { TfSeqModel } from "./tf_seq_model.ts";
+   * const m = new TfSeqModel({ kind: "gru", vocabSize: 6, hiddenSize: 4, numClasses: 2, output: "last" });
+   * m.loadScratch(createSeqClassifier({ kind: "gru", D: 6, H: 4, C: 2, seed: 1 }));
+   * console.log(m.Wy.shape); // [4, 2]
+   * m.dispose();
+   * ```
+   */
+  loadScratch(m: SeqClassifier): void {
+    if (m.cell.kind !== this.layer.kind || (m.cell.kind === "gru" && m.cell.resetAfter === false)) {
+      throw new RangeError(
+        `TfSeqModel.loadScratch: a ${this.layer.kind} model cannot take a ${m.cell.kind} cell` +
+          (m.cell.kind === "gru" ? " (or a reset-before GRU)" : ""),
+      );
+    }
+    const { Wy, by, ...cell } = seqClassifierParams(m);
+    this.layer.setWeights(cell); // throws a RangeError naming a parameter of the wrong size
+    const C = this.Wy.shape[1] as number;
+    if (Wy.length !== this.Wy.size || by.length !== C) {
+      throw new RangeError(
+        `TfSeqModel.loadScratch: readout [${m.Wy.shape}] does not fit Wy [${this.Wy.shape}]`,
+      );
+    }
+    tf.tidy(() => {
+      this.Wy.assign(tf.tensor2d(Float32Array.from(Wy), this.Wy.shape as [number, number]));
+      this.by.assign(tf.tensor1d(Float32Array.from(by)));
+    });
   }
 
   /** Every trainable variable by name: the layer's (Wx, Wh, b or bx, bh) and Wy, by. */
@@ -77,9 +159,13 @@ export class TfSeqModel {
   }
 
   /** The features the readout sees: h_{T−1} [N, H] ("last") or every h_t [N·T, H] ("every"). */
-  #features(ids: Int32Array, shape: [number, number]): tf.Tensor2D {
+  #features(ids: Int32Array, shape: [number, number], opts: TfSeqLossOptions = {}): tf.Tensor2D {
     const [N, T] = shape, H = this.layer.hiddenSize;
-    const hs = this.layer.forward({ ids: tf.tensor2d(ids, shape, "int32"), table: this.#table }); // [N, T, H]
+    const x = { ids: tf.tensor2d(ids, shape, "int32"), table: this.#table };
+    const hs = this.layer.forward(x, {
+      truncate: opts.truncate,
+      onBackwardStep: opts.onBackwardStep,
+    }); // [N, T, H]
     return this.output === "last"
       ? tf.reshape(tf.slice(hs, [0, T - 1, 0], [N, 1, H]), [N, H])
       : tf.reshape(hs, [N * T, H]);
@@ -91,10 +177,49 @@ export class TfSeqModel {
    * @param ids token ids // [N, T]
    * @param shape [N, T]
    * @param targets classes // [N] ("last") or labels // [N·T] ("every")
+   * @param opts truncated BPTT and the ∂L/∂h_t hook, applied when the gradient is taken
    * @returns a scalar
    */
-  loss(ids: Int32Array, shape: [number, number], targets: ArrayLike<number>): tf.Scalar {
-    return denseCrossEntropy(this.#features(ids, shape), this.Wy, this.by, targets);
+  loss(
+    ids: Int32Array,
+    shape: [number, number],
+    targets: ArrayLike<number>,
+    opts: TfSeqLossOptions = {},
+  ): tf.Scalar {
+    return denseCrossEntropy(this.#features(ids, shape, opts), this.Wy, this.by, targets);
+  }
+
+  /**
+   * The loss of a batch and every parameter's gradient, as numbers keyed like the scratch
+   * classifier's (`dWx`, `dWh`, `db` or `dbx`, `dbh`, `dWy`, `dby`), to compare the two.
+   *
+   * @param ids token ids // [N, T]
+   * @param shape [N, T]
+   * @param targets classes // [N] ("last") or labels // [N·T] ("every")
+   * @param opts truncated BPTT and the ∂L/∂h_t hook
+   * @returns `{ loss, grads }`
+   * @example
+   * ```ts
+   * import { TfSeqModel } from "./tf_seq_model.ts";
+   * const m = new TfSeqModel({ kind: "rnn", vocabSize: 3, hiddenSize: 4, numClasses: 2, output: "last" });
+   * const { grads } = m.lossAndGrads(Int32Array.of(0, 1, 2, 2, 1, 0), [2, 3], [0, 1]);
+   * console.log(Object.keys(grads)); // ["dWx", "dWh", "db", "dWy", "dby"]
+   * m.dispose();
+   * ```
+   */
+  lossAndGrads(
+    ids: Int32Array,
+    shape: [number, number],
+    targets: ArrayLike<number>,
+    opts: TfSeqLossOptions = {},
+  ): { loss: number; grads: Record<string, Float32Array> } {
+    const names = Object.keys(this.params), vars = Object.values(this.params);
+    const { value, grads } = tf.variableGrads(() => this.loss(ids, shape, targets, opts), vars);
+    const out: Record<string, Float32Array> = {};
+    names.forEach((name, i) => (out[`d${name}`] = grads[vars[i].name].dataSync() as Float32Array));
+    const loss = value.dataSync()[0];
+    tf.dispose([value, ...Object.values(grads)]);
+    return { loss, grads: out };
   }
 
   /**
@@ -104,12 +229,13 @@ export class TfSeqModel {
    * @param data the training set (its `y` for "last", its `labels` for "every")
    * @param rng the step's generator
    * @param B batch size
+   * @param opts truncated BPTT and the ∂L/∂h_t hook
    * @returns a scalar
    */
-  batchLoss(data: SeqData, rng: Rng, B: number): tf.Scalar {
+  batchLoss(data: SeqData, rng: Rng, B: number, opts: TfSeqLossOptions = {}): tf.Scalar {
     const rows = Array.from({ length: B }, () => rng.int(data.shape[0]));
     const { ids, targets } = this.#rows(data, rows);
-    return this.loss(ids, [B, data.shape[1]], targets);
+    return this.loss(ids, [B, data.shape[1]], targets, opts);
   }
 
   #rows(data: SeqData, rows: number[]): { ids: Int32Array; targets: Int32Array } {

@@ -3,7 +3,9 @@
  * seq_tasks.ts: mini-batches of one-hot sequences, SGD or Adam (Kingma & Ba 2015) on float64
  * arrays, optional clipping by global norm or by value (clip.ts), optional truncated BPTT, and a
  * record of every update's loss, pre-clip gradient norm and, if asked, ‖∂L/∂h_t‖ for each step t
- * (the heatmaps of notebook 05). Small enough to train in seconds without tfjs (notebooks 04–05).
+ * (the heatmaps of notebook 05), all without tfjs. It is the float64 reference of the fused loop
+ * lib/train/train_tf_seq_classifier.ts, which notebooks 04–05 train with (same options, same
+ * history); the prediction and accuracy helpers here take either model.
  * @module
  */
 import { argmaxRows } from "../scratch/losses.ts";
@@ -17,6 +19,7 @@ import {
   seqClassifierParams,
 } from "./seq_classifier.ts";
 import { Rng } from "../util/rng.ts";
+import { TfSeqModel } from "./tf_seq_model.ts";
 
 /** Options of {@link trainSeqClassifier}. */
 export interface TrainSeqOptions {
@@ -85,7 +88,7 @@ function batchOf(data: SequenceClassificationData, rows: ArrayLike<number>) {
  * const h = await trainSeqClassifier(model, data, { steps: 5, lr: 0.01 });
  * console.log(h.loss.length); // 5
  * ```
- * @see notebook 04, "Training the RNN"; notebook 05
+ * @see lib/train/train_tf_seq_classifier.ts, the fused twin that notebooks 04–05 train with
  */
 export async function trainSeqClassifier(
   model: SeqClassifier,
@@ -156,14 +159,21 @@ export async function trainSeqClassifier(
 /**
  * The predicted class of every sequence of a data set (in chunks of 500).
  *
- * @param model the classifier
+ * @param model the scratch classifier, or its tfjs twin (a TfSeqModel with output "last")
  * @param data the sequences
  * @returns predicted classes // [N]
+ * @throws {RangeError} for a TfSeqModel that labels every token
  */
 export function predictSeqClassifier(
-  model: SeqClassifier,
+  model: SeqClassifier | TfSeqModel,
   data: SequenceClassificationData,
 ): Int32Array {
+  if (model instanceof TfSeqModel) {
+    if (model.output !== "last") {
+      throw new RangeError(`predictSeqClassifier: the TfSeqModel must have output "last"`);
+    }
+    return model.predict(data);
+  }
   const N = data.shape[0], out = new Int32Array(N);
   for (let start = 0; start < N; start += 500) {
     const rows = Array.from({ length: Math.min(500, N - start) }, (_, i) => start + i);
@@ -175,10 +185,24 @@ export function predictSeqClassifier(
 /**
  * Accuracy of the classifier for each dependency distance of a data set.
  *
- * @param model the classifier
+ * @param model the scratch classifier, or a TfSeqModel with output "last"
  * @param data a long-dependency data set
  * @returns `{ distance, accuracy, count }` (see accuracyByDistance)
+ * @throws {RangeError} for a TfSeqModel that labels every token
+ * @example An untrained tfjs model guesses
+ * ```ts
+ * import { longDependencyTask } from "./seq_tasks.ts";
+ * import { TfSeqModel } from "./tf_seq_model.ts";
+ * import { seqAccuracyByDistance } from "./train_seq_classifier.ts";
+ * const data = longDependencyTask({ n: 50, maxDistance: 3 });
+ * const m = new TfSeqModel({ kind: "rnn", vocabSize: 6, hiddenSize: 4, numClasses: 2, output: "last" });
+ * console.log(seqAccuracyByDistance(m, data).distance); // [0, 1, 2, 3]
+ * m.dispose();
+ * ```
  */
-export function seqAccuracyByDistance(model: SeqClassifier, data: SequenceClassificationData) {
+export function seqAccuracyByDistance(
+  model: SeqClassifier | TfSeqModel,
+  data: SequenceClassificationData,
+) {
   return accuracyByDistance(predictSeqClassifier(model, data), data.y, data.distance);
 }

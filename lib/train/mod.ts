@@ -2,7 +2,8 @@
  * Layer 3 training tools used by every notebook: a resumable training loop with Adam/SGD, gradient
  * clipping by global norm, periodic evaluation and `onStep`/`onEval` callbacks (no plotting here:
  * notebooks wire the callbacks to lib/plot), divergence detection with a hint, and atomic
- * checkpoints, including the char language model's (weights, optimizer, vocabulary, config, step).
+ * checkpoints, including the char language model's (weights, optimizer, vocabulary, config, step),
+ * and the fused training loop of notebooks 04–05's sequence classifier.
  * @module
  */
 export * from "./optimizers.ts";
@@ -14,3 +15,4 @@ export * from "./char_lm_task.ts";
 export * from "./char_lm_presets.ts";
 export * from "./depth_sweep.ts";
 export * from "./train_seq2seq.ts";
+export * from "./train_tf_seq_classifier.ts";

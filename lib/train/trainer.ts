@@ -2,14 +2,14 @@
  * The training loop every notebook uses: a {@link Trainer} owns the step counter, the optimizer
  * (Adam or SGD) and the loss history, so calling `train(steps)` again continues where the last call
  * stopped (make a new model and Trainer to restart). Each step computes the loss and gradients,
- * clips them by global norm (Pascanu et al. 2013), updates the weights, and reports through
+ * clips them by global norm (Pascanu et al. 2013) or by value, updates the weights, and reports through
  * callbacks (`onStep`, `onEval`); plotting is the caller's business (lib/plot's liveFigure). The
  * data of step s comes from an Rng seeded by (seed, s), so a resumed run replays the same batches.
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
 import { Rng } from "../util/rng.ts";
-import { clipByGlobalNormTf } from "../rnn/clip.ts";
+import { clipByGlobalNormTf, clipByValueTf } from "../rnn/clip.ts";
 import { divergedError, stepSeed } from "./diverged.ts";
 import {
   makeOptimizer,
@@ -74,6 +74,11 @@ export interface TrainerOptions extends OptimizerOptions {
   evalEvery?: number;
   /** Clip gradients to this global norm (default 5, as char-rnn; 0 turns clipping off). */
   clipNorm?: number;
+  /**
+   * Clamp every gradient entry to [−clipValue, clipValue] instead of clipping by norm (as
+   * min-char-rnn; notebook 05). Leave clipNorm unset (or 0) when you set it.
+   */
+  clipValue?: number;
   /** Seed of the per-step generators (default 42). */
   seed?: number;
   /** Items per step for the throughput (e.g. N·T characters; default 1). */
@@ -126,11 +131,22 @@ export class Trainer {
 
   /**
    * @param opts params, loss, optimizer settings, clipping, evaluation and callbacks
-   * @throws {RangeError} on an invalid clipNorm, evalEvery or learning rate
+   * @throws {RangeError} on an invalid clipNorm, clipValue, evalEvery or learning rate, or on
+   *   both clipNorm > 0 and clipValue
    */
   constructor(opts: TrainerOptions) {
     if (!(opts.clipNorm === undefined || opts.clipNorm >= 0)) {
       throw new RangeError(`Trainer: clipNorm must be ≥ 0 (0 = off), got ${opts.clipNorm}`);
+    }
+    if (opts.clipValue !== undefined) {
+      if (!(opts.clipValue > 0 && Number.isFinite(opts.clipValue))) {
+        throw new RangeError(`Trainer: clipValue must be a positive number, got ${opts.clipValue}`);
+      }
+      if (opts.clipNorm) {
+        throw new RangeError(
+          `Trainer: give clipNorm (${opts.clipNorm}) or clipValue (${opts.clipValue}), not both`,
+        );
+      }
     }
     if (
       !(opts.evalEvery === undefined || (Number.isInteger(opts.evalEvery) && opts.evalEvery >= 0))
@@ -156,7 +172,7 @@ export class Trainer {
   trainStep(): { loss: number; gradNorm: number } {
     const seed = stepSeed(this.seed, this.step);
     const ctx: StepContext = { step: this.step, rng: new Rng(seed), seed };
-    const clip = this.opts.clipNorm ?? 5;
+    const clipValue = this.opts.clipValue, clip = clipValue ? 0 : this.opts.clipNorm ?? 5;
     const { value, grads } = tf.variableGrads(
       () => this.opts.loss(ctx),
       Object.values(this.opts.params),
@@ -167,7 +183,9 @@ export class Trainer {
     }
     try {
       const loss = value.dataSync()[0];
-      const clipped = clip > 0
+      const clipped = clipValue
+        ? clipByValueTf(byName, clipValue)
+        : clip > 0
         ? clipByGlobalNormTf(byName, clip)
         : { grads: byName, norm: globalNorm(byName) };
       try {

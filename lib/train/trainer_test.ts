@@ -111,6 +111,25 @@ Deno.test("Trainer trains without clipping (clipNorm 0) and ignores parameters t
   tf.dispose([w, unused]);
 });
 
+Deno.test("Trainer with clipValue clamps every gradient entry and reports the pre-clip norm", async () => {
+  const w = tf.variable(tf.tensor1d([0, 0]));
+  const trainer = new Trainer({
+    params: { w },
+    kind: "sgd",
+    lr: 1,
+    clipValue: 0.5,
+    loss: () => tf.sum(tf.mul(w, tf.tensor1d([-3, 0.25]))) as tf.Scalar, // gradient [-3, 0.25]
+  });
+  const { gradNorm } = trainer.trainStep();
+  assert.ok(Math.abs(gradNorm - Math.hypot(3, 0.25)) < 1e-6, `${gradNorm}`);
+  assert.deepEqual(Array.from(w.dataSync()), [0.5, -0.25]);
+  const before = tf.memory().numTensors;
+  await trainer.train(10);
+  assert.equal(tf.memory().numTensors, before);
+  trainer.dispose();
+  w.dispose();
+});
+
 Deno.test("stepSeed() depends on the seed and the step, deterministically", () => {
   assert.equal(stepSeed(42, 7), stepSeed(42, 7));
   assert.notEqual(stepSeed(42, 7), stepSeed(42, 8));
@@ -122,5 +141,7 @@ Deno.test("Trainer rejects invalid settings", () => {
   const loss = () => tf.square(w) as tf.Scalar;
   assert.throws(() => new Trainer({ params: { w }, loss, clipNorm: -1 }), /clipNorm/);
   assert.throws(() => new Trainer({ params: { w }, loss, evalEvery: 1.5 }), /evalEvery/);
+  assert.throws(() => new Trainer({ params: { w }, loss, clipValue: 0 }), /clipValue/);
+  assert.throws(() => new Trainer({ params: { w }, loss, clipNorm: 1, clipValue: 1 }), /not both/);
   w.dispose();
 });
