@@ -73,7 +73,7 @@ function lstmStep(): () => Promise<void> {
   };
 }
 
-const { threads } = await initBackend({ quiet: true });
+const { threads } = await initBackend({ quiet: true, threads: "all" });
 console.log(`wasm backend on ${threads} thread(s); COURSE_WASM_THREADS=1 measures one thread\n`);
 const rows: string[][] = [["benchmark", "median ms", "note"]];
 const wasm512 = await matmulTime(512);

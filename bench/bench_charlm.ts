@@ -134,7 +134,7 @@ function libRunner(name: ConfigName) {
   };
 }
 
-const backend = await initBackend({ quiet: true });
+const backend = await initBackend({ quiet: true, threads: "all" });
 const load0 = Deno.loadavg();
 let torch: Torch | undefined;
 let torchInfo: Torch["info"];

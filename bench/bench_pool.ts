@@ -28,7 +28,7 @@ const { values: f } = parseArgs({
 const c = CONFIGS[f.config as keyof typeof CONFIGS];
 if (!c) throw new RangeError(`--config must be small, A or B, got "${f.config}"`);
 
-const { threads } = await initBackend({ quiet: true });
+const { threads } = await initBackend({ quiet: true, threads: "all" });
 const policy = poolPolicy();
 if (!policy) {
   console.log(`The wasm backend runs on ${threads} thread(s) without a pool: nothing to compare.`);

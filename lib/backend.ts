@@ -1,9 +1,9 @@
 /**
  * Backend setup for every notebook, test and script: `initBackend()` selects tfjs's WASM backend
  * fully offline (the `.wasm` files ship inside the npm package), falls back to the pure-JS `cpu`
- * backend with a visible notice, runs it on every core (tfjs's threaded build, repaired for Deno in
- * wasm_threads.ts, with the pool switched on only while it measurably helps: wasm_pool_policy.ts),
- * enables prod mode, seeds every random draw, and re-registers the `BatchMatMul`
+ * backend with a visible notice, runs it on several cores when asked (tfjs's threaded build,
+ * repaired for Deno in wasm_threads.ts, with the pool switched on only while it measurably helps:
+ * wasm_pool_policy.ts), enables prod mode, seeds every random draw, and re-registers the `BatchMatMul`
  * gradient so backward passes avoid tfjs-wasm's slow transposed matmul.
  *
  * Why the gradient: on tfjs-wasm 4.22 `tf.matMul(a, b, transposeA, transposeB)` runs at 1–2 GFLOP/s,
@@ -30,10 +30,12 @@ export interface BackendOptions {
   /** Keep the fast `BatchMatMul` gradient (default true); false restores tfjs's own. */
   fastMatMulGrad?: boolean;
   /**
-   * Threads of the WASM backend (default `COURSE_WASM_THREADS`, else every core, at most 8; 1 runs
-   * the single-threaded build). Fixed by the first call in a process: a backend cannot be restarted.
+   * Threads of the WASM backend: a number, or "all" for every core (at most 8). Default 1: the
+   * small models of most notebooks run faster on the single-threaded build, while the char-LSTM's
+   * big matrix products (notebook 07, `deno task train`) gain from more cores (README). The
+   * `COURSE_WASM_THREADS` variable overrides both. Fixed by the first call in a process.
    */
-  threads?: number;
+  threads?: number | "all";
   /** Print nothing on success (default false). */
   quiet?: boolean;
 }
@@ -157,7 +159,8 @@ export async function initBackend(opts: BackendOptions = {}): Promise<BackendInf
   let backend = want;
   if (want === "wasm") {
     try {
-      await startWasm(opts.threads ?? wasmThreadsFromEnv() ?? defaultThreads());
+      const asked = wasmThreadsFromEnv() ?? opts.threads ?? 1;
+      await startWasm(asked === "all" ? allCores() : asked);
     } catch (err) {
       console.warn(
         `⚠ The WASM backend could not start (${(err as Error).message}); using the slower 'cpu' ` +
@@ -197,7 +200,7 @@ function usePoolWhereFaster(): void {
 }
 
 /** Every core of this machine, at most 8 (the size of tfjs-wasm's worker pool). */
-function defaultThreads(): number {
+function allCores(): number {
   return Math.min(8, Math.max(1, navigator.hardwareConcurrency || 1));
 }
 

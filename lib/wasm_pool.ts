@@ -2,8 +2,8 @@
  * The switch behind {@link PoolPolicy}: tfjs-wasm keeps its thread pool in one C global,
  * `tfjs::backend::threadpool`, and XNNPACK runs an operation on the calling thread when that pointer
  * is NULL. Its address is read from the code of the exported `get_threads_count`
- * (`i32.const ADDR; i32.load`) and checked by flipping it once; the matMul kernels are re-registered
- * to time every call for the policy.
+ * (`i32.const ADDR; i32.load`) and checked by flipping it once; every wasm kernel is re-registered
+ * to time its calls for the policy.
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
@@ -73,6 +73,9 @@ export function threadPoolAddress(bytes: Uint8Array): number | undefined {
   return undefined;
 }
 
+/** What a kernel function receives (inputs by name, attributes). */
+type KernelArgs = { inputs: tf.NamedTensorInfoMap; attrs?: tf.NamedAttrMap };
+
 /** The subset of tfjs-wasm's emscripten module used here. */
 interface WasmModule {
   wasmMemory: WebAssembly.Memory;
@@ -118,8 +121,10 @@ export class PoolSwitch {
   }
 }
 
-/** Multiply-accumulates of a (batched) matMul from its inputs' shapes and transpose flags. */
-function matMulMacs(a: tf.TensorInfo, b: tf.TensorInfo, tA: boolean, tB: boolean): number {
+/** Multiply-accumulates of a (batched) matMul call, from its inputs' shapes and transpose flags. */
+function matMulMacs({ inputs, attrs }: KernelArgs): number {
+  const { a, b } = inputs as { a: tf.TensorInfo; b: tf.TensorInfo };
+  const { transposeA: tA, transposeB: tB } = attrs as { transposeA: boolean; transposeB: boolean };
   const [ra, rb] = [a.shape.length, b.shape.length];
   const M = a.shape[tA ? ra - 1 : ra - 2], K = a.shape[tA ? ra - 2 : ra - 1];
   const N = b.shape[tB ? rb - 2 : rb - 1];
@@ -128,6 +133,17 @@ function matMulMacs(a: tf.TensorInfo, b: tf.TensorInfo, tA: boolean, tB: boolean
     b.shape.slice(0, -2).reduce((x, y) => x * y, 1),
   );
   return batch * M * K * N;
+}
+
+/** The elements of all tensor inputs of a kernel call. */
+function inputSize({ inputs }: KernelArgs): number {
+  let n = 0;
+  for (const t of Object.values(inputs)) {
+    if (t && Array.isArray((t as tf.TensorInfo).shape)) {
+      n += (t as tf.TensorInfo).shape.reduce((x, y) => x * y, 1);
+    }
+  }
+  return n;
 }
 
 /** The policy in use, for inspection (`poolPolicy()?.stats()`); undefined without a pool. */
@@ -143,8 +159,8 @@ export function poolPolicy(): PoolPolicy | undefined {
 }
 
 /**
- * Put the running threaded wasm backend's pool under a {@link PoolPolicy}, and re-register its
- * `BatchMatMul` and `_FusedMatMul` kernels so the policy times every call.
+ * Put the running threaded wasm backend's pool under a {@link PoolPolicy}, and re-register every
+ * wasm kernel so the policy times its calls.
  *
  * @param wasmBytes the threaded `.wasm` file the backend runs
  * @returns the policy
@@ -156,22 +172,16 @@ export function installPoolPolicy(wasmBytes: Uint8Array): PoolPolicy {
   const wasm = (tf.backend() as unknown as { wasm: WasmModule }).wasm;
   const pool = new PoolSwitch(wasm, addr);
   const policy = new PoolPolicy((on) => pool.set(on));
-  for (const name of [tf.BatchMatMul, tf._FusedMatMul]) {
-    const kernel = tf.getKernel(name, "wasm");
-    if (!kernel) continue;
-    const run = kernel.kernelFunc;
+  for (const kernel of tf.getKernelsForBackend("wasm")) {
+    const run = kernel.kernelFunc, name = kernel.kernelName;
+    const size = name === tf.BatchMatMul || name === tf._FusedMatMul ? matMulMacs : inputSize;
     tf.unregisterKernel(name, "wasm");
     tf.registerKernel({
       ...kernel,
       kernelFunc: (args) => {
-        const { a, b } = args.inputs as { a: tf.TensorInfo; b: tf.TensorInfo };
-        const { transposeA, transposeB } = args.attrs as {
-          transposeA: boolean;
-          transposeB: boolean;
-        };
         const t0 = performance.now();
         const out = run(args);
-        policy.record(matMulMacs(a, b, transposeA, transposeB), performance.now() - t0);
+        policy.record(name, size(args), performance.now() - t0);
         return out;
       },
     });

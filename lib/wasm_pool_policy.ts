@@ -6,47 +6,48 @@
  * using the pool for some operations only is no middle way: its threads fall asleep in between and
  * every pooled call pays for waking them.
  *
- * So the policy switches the pool on or off for everything, window by window (64 matMuls). It keeps,
- * per size class (⌊log₂ multiply-accumulates⌋), a running average of the window medians of the matMul
- * time per multiply-accumulate with the pool and without; after each window it runs the arm that has been
- * faster, and now and then one window of the other arm to see whether that changed (more rarely
- * each time the other arm loses again). Both arms give bit-identical results, so the choice never
- * changes a number.
+ * So the policy switches the pool on or off for everything, window by window (256 operations). It
+ * times every wasm kernel call and keeps, per kernel and size class (⌊log₂ size⌋; a matMul's size is
+ * its multiply-accumulates, another kernel's its input elements), a running average of the window
+ * medians with the pool and without. After each window it runs the arm whose expected total time,
+ * Σ calls × time over the classes timed both ways, has been smaller, and now and then one window of
+ * the other arm to see whether that changed (more rarely each time the other arm loses again). Both
+ * arms give bit-identical results, so the choice never changes a number.
  * @module
  */
 
-/** matMuls per window. */
-const WINDOW = 64;
+/** Kernel calls per window. */
+const WINDOW = 256;
 /** Weight of a window's median in the running averages. */
 const ALPHA = 0.5;
-/** Products smaller than this many multiply-accumulates are not timed (too short to tell). */
-const MIN_MACS = 1 << 14;
 /** Windows of the better arm between two tries of the other, at first and at most. */
 const PROBE_FIRST = 4, PROBE_MAX = 64;
 
 /** How the pool is handed out; see {@link PoolPolicy.mode}. */
 export type PoolMode = "measured" | "always" | "never";
 
-/** What the policy has measured for one size class. */
+/** What the policy has measured for one kind of call. */
 export interface PoolClassStats {
-  /** ⌊log₂ multiply-accumulates⌋ of the products in the class */
-  log2Macs: number;
-  /** running averages of nanoseconds per multiply-accumulate: [without pool, with pool] */
-  nsPerMac: [number, number];
+  /** the kernel's name */
+  kernel: string;
+  /** ⌊log₂ size⌋ of its calls in this class */
+  log2Size: number;
+  /** running averages of the milliseconds per call: [without pool, with pool] */
+  ms: [number, number];
   /** timed calls so far: [without pool, with pool] */
   calls: [number, number];
 }
 
-/** The pool on or off, chosen window by window from measured matMul times. */
+/** The pool on or off, chosen window by window from measured kernel times. */
 export class PoolPolicy {
-  readonly #classes = new Map<number, PoolClassStats>();
+  readonly #classes = new Map<string, PoolClassStats>();
   readonly #apply: (pooled: boolean) => void;
   #mode: PoolMode = "measured";
   #pooled = true;
   #best = true;
   #inWindow = 0;
   #lastArm: boolean | undefined;
-  readonly #window = new Map<number, number[]>(); // this window's ns per MAC, by size class
+  readonly #window = new Map<string, number[]>(); // this window's call times, by class
   #sinceProbe = 0;
   #probeEvery = PROBE_FIRST;
   #probing = false;
@@ -57,8 +58,8 @@ export class PoolPolicy {
    * ```ts
    * import { PoolPolicy } from "./wasm_pool_policy.ts";
    * const policy = new PoolPolicy(() => {});
-   * for (let i = 0; i < 2000; i++) policy.record(1 << 20, policy.pooled ? 0.5 : 1); // ms
-   * console.log(policy.pooled); // true (the pool took half the time)
+   * for (let i = 0; i < 4000; i++) policy.record("BatchMatMul", 1 << 20, policy.pooled ? 0.5 : 1);
+   * console.log(policy.stats()[0].ms); // [1, 0.5]: without the pool, with it
    * ```
    */
   constructor(apply: (pooled: boolean) => void) {
@@ -90,23 +91,26 @@ export class PoolPolicy {
   }
 
   /**
-   * Record a finished matMul; at the end of a window, choose the next window's arm.
+   * Record a finished kernel call; at the end of a window, choose the next window's arm.
    *
-   * @param macs its multiply-accumulates (batch · M · K · N)
+   * @param kernel the kernel's name
+   * @param size its size (a matMul's multiply-accumulates, else its input elements)
    * @param ms its wall time
    */
-  record(macs: number, ms: number): void {
-    if (this.#mode !== "measured" || macs < MIN_MACS) return;
-    const key = Math.floor(Math.log2(macs)), ns = (ms * 1e6) / macs;
+  record(kernel: string, size: number, ms: number): void {
+    if (this.#mode !== "measured") return;
+    const key = `${kernel}:${Math.floor(Math.log2(Math.max(1, size)))}`;
     const times = this.#window.get(key);
-    if (times) times.push(ns);
-    else this.#window.set(key, [ns]);
+    if (times) times.push(ms);
+    else this.#window.set(key, [ms]);
     if (++this.#inWindow >= WINDOW) this.#endWindow();
   }
 
-  /** The measurements so far, smallest class first. */
+  /** The measurements so far, by kernel and size. */
   stats(): PoolClassStats[] {
-    return [...this.#classes.values()].sort((a, b) => a.log2Macs - b.log2Macs);
+    return [...this.#classes.values()].sort((a, b) =>
+      a.kernel.localeCompare(b.kernel) || a.log2Size - b.log2Size
+    );
   }
 
   #endWindow(): void {
@@ -115,7 +119,7 @@ export class PoolPolicy {
     const k = this.#pooled ? 1 : 0, fresh = this.#lastArm !== this.#pooled;
     for (const [key, times] of this.#window) {
       const c = this.#stats(key), m = times.sort((a, b) => a - b)[times.length >> 1];
-      c.nsPerMac[k] = c.calls[k] === 0 || fresh ? m : (1 - ALPHA) * c.nsPerMac[k] + ALPHA * m;
+      c.ms[k] = c.calls[k] === 0 || fresh ? m : (1 - ALPHA) * c.ms[k] + ALPHA * m;
       c.calls[k] += times.length;
     }
     this.#lastArm = this.#pooled;
@@ -139,14 +143,14 @@ export class PoolPolicy {
 
   /** Whether the pool has been faster, over the classes timed both ways; undefined if none is. */
   #compare(): boolean | undefined {
-    let logRatio = 0, weight = 0;
+    let pooled = 0, single = 0;
     for (const c of this.#classes.values()) {
       if (c.calls[0] === 0 || c.calls[1] === 0) continue;
-      const w = c.calls[0] + c.calls[1];
-      logRatio += w * Math.log(c.nsPerMac[1] / c.nsPerMac[0]);
-      weight += w;
+      const n = c.calls[0] + c.calls[1];
+      single += n * c.ms[0];
+      pooled += n * c.ms[1];
     }
-    return weight === 0 ? undefined : logRatio < 0;
+    return single === 0 ? undefined : pooled < single;
   }
 
   #set(pooled: boolean): void {
@@ -154,9 +158,13 @@ export class PoolPolicy {
     this.#pooled = pooled;
   }
 
-  #stats(key: number): PoolClassStats {
+  #stats(key: string): PoolClassStats {
     let c = this.#classes.get(key);
-    if (!c) this.#classes.set(key, c = { log2Macs: key, nsPerMac: [0, 0], calls: [0, 0] });
+    if (!c) {
+      const [kernel, log2] = key.split(":");
+      c = { kernel, log2Size: Number(log2), ms: [0, 0], calls: [0, 0] };
+      this.#classes.set(key, c);
+    }
     return c;
   }
 }

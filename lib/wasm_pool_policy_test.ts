@@ -6,7 +6,7 @@ function drive(policy: PoolPolicy, n: number, ms: (pooled: boolean, i: number) =
   let pooled = 0;
   for (let i = 0; i < n; i++) {
     if (policy.pooled) pooled++;
-    policy.record(1 << 21, ms(policy.pooled, i));
+    policy.record("BatchMatMul", 1 << 21, ms(policy.pooled, i));
   }
   return pooled / n;
 }
@@ -51,9 +51,17 @@ Deno.test("PoolPolicy modes switch the pool through the callback; a bad mode is 
   assert.throws(() => (policy.mode = "sometimes" as any), /mode must be/);
 });
 
-Deno.test("PoolPolicy does not time products too small to tell", () => {
+Deno.test("PoolPolicy weighs kernels by their total time: a faster matMul does not hide slower small ops", () => {
+  // Per step: 1 matMul 20% faster on the pool, 20 small additions 3× slower on it (waking threads).
   const policy = new PoolPolicy(() => {});
-  for (let i = 0; i < 1_000; i++) policy.record(1_000, policy.pooled ? 1 : 0.001);
-  assert.equal(policy.stats().length, 0);
-  assert.equal(policy.pooled, true);
+  let pooled = 0;
+  for (let i = 0; i < 2_000; i++) {
+    if (policy.pooled) pooled++;
+    policy.record("BatchMatMul", 1 << 21, policy.pooled ? 0.08 : 0.1);
+    for (let j = 0; j < 20; j++) policy.record("Add", 4096, policy.pooled ? 0.015 : 0.005);
+  }
+  assert.ok(pooled / 2_000 < 0.15, `pooled fraction ${pooled / 2_000}`);
+  const add = policy.stats().find((c) => c.kernel === "Add")!;
+  assert.equal(add.log2Size, 12);
+  assert.deepEqual(add.ms, [0.005, 0.015]);
 });

@@ -25,11 +25,11 @@ async function runScript(src: string, env: Record<string, string> = {}) {
 const backendUrl = () => `file://${repoRootPath()}/lib/backend.ts`;
 
 /** A script printing the backend info and the sum of a seeded 300×200·200×100 product. */
-const productScript = (prelude = "") => `
+const productScript = (prelude = "", init = "{ quiet: true }") => `
 import * as tf from "@tensorflow/tfjs";
 import { initBackend } from "${backendUrl()}";
 ${prelude}
-const info = await initBackend({ quiet: true });
+const info = await initBackend(${init});
 const a = tf.randomNormal([300, 200], 0, 1, "float32", 1), b = tf.randomNormal([200, 100], 0, 1, "float32", 2);
 console.log(JSON.stringify({ ...info, values: Array.from(tf.matMul(a, b).dataSync().slice(0, 50)) }));
 `;
@@ -101,4 +101,17 @@ Deno.test("emscriptenPoolSize reads the pool size of the package's main script",
   );
   assert.equal(emscriptenPoolSize(main), 8);
   assert.equal(emscriptenPoolSize("var x = 1;"), undefined);
+});
+
+Deno.test("one thread by default, every core with threads: 'all', and COURSE_WASM_THREADS overrides both", async () => {
+  const info = async (init: string, env: Record<string, string> = {}) => {
+    const r = await runScript(productScript("", init), env);
+    assert.equal(r.code, 0, r.stderr);
+    return JSON.parse(r.stdout).threads;
+  };
+  const cores = Math.min(8, navigator.hardwareConcurrency);
+  assert.equal(await info("{ quiet: true }"), 1);
+  assert.equal(await info(`{ quiet: true, threads: "all" }`), cores);
+  assert.equal(await info(`{ quiet: true, threads: "all" }`, { COURSE_WASM_THREADS: "1" }), 1);
+  assert.equal(await info("{ quiet: true }", { COURSE_WASM_THREADS: "2" }), 2);
 });

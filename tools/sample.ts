@@ -40,7 +40,7 @@ if (f.help) {
   Deno.exit(0);
 }
 if (!f.checkpoint) fail(`--checkpoint PATH is required\n${HELP}`);
-await initBackend({ quiet: true });
+await initBackend({ quiet: true, threads: "all" });
 let loaded;
 try {
   loaded = await loadCharLM(f.checkpoint);

@@ -97,7 +97,7 @@ if (ckptPath && !f.resume && !f.force) {
   if (exists) fail(`${ckptPath} exists: add --resume to continue it, or --force to start over`);
 }
 
-await initBackend({ quiet: true });
+await initBackend({ quiet: true, threads: "all" });
 const text = await loadTinyShakespeare().catch((e: Error) => fail(e.message));
 const vocab = CharVocab.fromText(text);
 const { train, val } = trainValSplit(vocab.encode(text));

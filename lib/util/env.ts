@@ -4,7 +4,7 @@
  * - `COURSE_QUICK=1` shrinks every training preset so the notebooks run in seconds (CI, smoke tests).
  * - `TINY_SHAKESPEARE_PATH` points the text loader at a local copy of Tiny Shakespeare.
  * - `COURSE_SEED` overrides the default seed (42) used by `initBackend()`.
- * - `COURSE_WASM_THREADS` sets how many threads the WASM backend uses (default: all cores; 1 = off).
+ * - `COURSE_WASM_THREADS` sets the threads of the WASM backend, overriding `initBackend`'s option.
  *
  * Each function reads the variable when called, never at import, so a test can change it.
  * @module
