@@ -14,16 +14,15 @@
  */
 import { parseArgs } from "node:util";
 import { initBackend } from "../lib/backend.ts";
-import { CharLM } from "../lib/rnn/char_lm.ts";
-import { charLMTrainer } from "../lib/train/char_lm_task.ts";
+import { CHARLM_CONFIGS, charLMBenchStep } from "./charlm_configs.ts";
 import { isQuick } from "../lib/util/env.ts";
 
+/** The two configurations of the issue, with the steps each round times. */
 const CONFIGS = {
-  A: { embed: 32, hidden: 128, layers: 1, seq: 64, batch: 32, steps: 8 },
-  B: { embed: 32, hidden: 256, layers: 2, seq: 100, batch: 64, steps: 3 },
-} as const;
+  A: { ...CHARLM_CONFIGS.A, steps: 8 },
+  B: { ...CHARLM_CONFIGS.B, steps: 3 },
+};
 type ConfigName = keyof typeof CONFIGS;
-const V = 65;
 
 const { values: f } = parseArgs({
   args: Deno.args,
@@ -98,39 +97,20 @@ function lineSplitter(): TransformStream<string, string> {
   });
 }
 
-/** lib's side: one Trainer step at a time on random ids, exactly the training path. */
+/** lib's side: one Trainer step at a time on fixed ids, exactly the training path. */
 function libRunner(name: ConfigName) {
-  const c = CONFIGS[name];
-  const ids = Int32Array.from({ length: 200_000 }, (_, i) => (i * 7919 + (i >> 3)) % V);
-  const model = new CharLM({
-    vocabSize: V,
-    embedSize: c.embed,
-    hiddenSize: c.hidden,
-    layers: c.layers,
-  });
-  const trainer = charLMTrainer({
-    model,
-    train: ids,
-    batchSize: c.batch,
-    seqLen: c.seq,
-    lr: 2e-3,
-    clipNorm: 1,
-  });
-  for (let i = 0; i < 3; i++) trainer.trainStep(); // warm-up (JIT, buffer sizes)
+  const lib = charLMBenchStep(CONFIGS[name]);
   return {
     run(steps: number): number[] {
       const ms: number[] = [];
       for (let i = 0; i < steps; i++) {
         const t0 = performance.now();
-        trainer.trainStep();
+        lib.step();
         ms.push(performance.now() - t0);
       }
       return ms;
     },
-    dispose() {
-      trainer.dispose();
-      model.dispose();
-    },
+    dispose: () => lib.dispose(),
   };
 }
 

@@ -7,15 +7,9 @@
  */
 import { parseArgs } from "node:util";
 import { initBackend, poolPolicy } from "../lib/backend.ts";
-import { CharLM } from "../lib/rnn/char_lm.ts";
-import { charLMTrainer } from "../lib/train/char_lm_task.ts";
+import { CHARLM_CONFIGS, charLMBenchStep } from "./charlm_configs.ts";
 import type { PoolMode } from "../lib/wasm_pool_policy.ts";
 
-const CONFIGS = {
-  small: { embed: 16, hidden: 32, layers: 1, seq: 30, batch: 32 },
-  A: { embed: 32, hidden: 128, layers: 1, seq: 64, batch: 32 },
-  B: { embed: 32, hidden: 256, layers: 2, seq: 100, batch: 64 },
-} as const;
 const { values: f } = parseArgs({
   args: Deno.args,
   options: {
@@ -25,7 +19,7 @@ const { values: f } = parseArgs({
     steps: { type: "string", default: "20" },
   },
 });
-const c = CONFIGS[f.config as keyof typeof CONFIGS];
+const c = CHARLM_CONFIGS[f.config as keyof typeof CHARLM_CONFIGS];
 if (!c) throw new RangeError(`--config must be small, A or B, got "${f.config}"`);
 
 const { threads } = await initBackend({ quiet: true, threads: "all" });
@@ -38,39 +32,22 @@ const busy = f.busy
   ? new Deno.Command(Deno.execPath(), { args: ["eval", "for (;;) {}"], stdout: "null" }).spawn()
   : undefined;
 try {
-  const V = 65;
-  const ids = Int32Array.from({ length: 200_000 }, (_, i) => (i * 7919 + (i >> 3)) % V);
-  const model = new CharLM({
-    vocabSize: V,
-    embedSize: c.embed,
-    hiddenSize: c.hidden,
-    layers: c.layers,
-  });
-  const trainer = charLMTrainer({
-    model,
-    train: ids,
-    batchSize: c.batch,
-    seqLen: c.seq,
-    lr: 2e-3,
-    clipNorm: 1,
-  });
-  for (let i = 0; i < 3; i++) trainer.trainStep(); // warm-up
+  const lib = charLMBenchStep(c);
   const modes: PoolMode[] = ["never", "always", "measured"];
   const times = new Map<PoolMode, number[]>(modes.map((m) => [m, []]));
   for (let r = 0; r < Number(f.rounds); r++) {
     for (const mode of modes) {
       policy.mode = mode;
-      trainer.trainStep(); // settle into the mode
+      lib.step(); // settle into the mode
       for (let i = 0; i < Number(f.steps); i++) {
         const t0 = performance.now();
-        trainer.trainStep();
+        lib.step();
         times.get(mode)!.push(performance.now() - t0);
       }
     }
   }
   policy.mode = "measured";
-  trainer.dispose();
-  model.dispose();
+  lib.dispose();
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
   console.log(
     `config ${f.config}, ${threads} threads${busy ? ", one core held by a busy loop" : ""}:`,

@@ -21,7 +21,7 @@ const WINDOW = 256;
 /** Weight of a window's median in the running averages. */
 const ALPHA = 0.5;
 /** Windows of the better arm between two tries of the other, at first and at most. */
-const PROBE_FIRST = 4, PROBE_MAX = 64;
+const PROBE_FIRST = 8, PROBE_MAX = 64;
 
 /** How the pool is handed out; see {@link PoolPolicy.mode}. */
 export type PoolMode = "measured" | "always" | "never";

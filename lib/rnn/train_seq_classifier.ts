@@ -71,6 +71,24 @@ function batchOf(data: SequenceClassificationData, rows: ArrayLike<number>) {
 }
 
 /**
+ * Check the sizes of a training run's options (shared with lib/train's fused twin).
+ *
+ * @param fn the caller's name, for the message
+ * @param opts the options
+ * @throws {RangeError} for non-integer or non-positive steps or batchSize, or lr ≤ 0
+ */
+export function checkTrainSeqOptions(fn: string, opts: TrainSeqOptions): void {
+  const { steps, lr, batchSize = 32 } = opts;
+  const ok = Number.isInteger(steps) && steps > 0 && lr > 0 && Number.isInteger(batchSize) &&
+    batchSize > 0;
+  if (!ok) {
+    throw new RangeError(
+      `${fn}: need integer steps, batchSize ≥ 1 and lr > 0; got ${steps}, ${batchSize}, ${lr}`,
+    );
+  }
+}
+
+/**
  * Train the classifier in place on random mini-batches of `data`.
  *
  * @param model the scratch classifier (its arrays are updated)
@@ -95,15 +113,8 @@ export async function trainSeqClassifier(
   data: SequenceClassificationData,
   opts: TrainSeqOptions,
 ): Promise<TrainSeqHistory> {
+  checkTrainSeqOptions("trainSeqClassifier", opts);
   const { steps, lr, batchSize = 32, optimizer = "adam", recordDhEvery = 0, seed = 0 } = opts;
-  if (
-    !(Number.isInteger(steps) && steps > 0 && lr > 0 && Number.isInteger(batchSize) &&
-      batchSize > 0)
-  ) {
-    throw new RangeError(
-      `trainSeqClassifier: need integer steps, batchSize ≥ 1 and lr > 0; got ${steps}, ${batchSize}, ${lr}`,
-    );
-  }
   const params = seqClassifierParams(model), rng = new Rng(seed), N = data.shape[0];
   const m: Record<string, Float64Array> = {}, v: Record<string, Float64Array> = {};
   for (const [k, p] of Object.entries(params)) {

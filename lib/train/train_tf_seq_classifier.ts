@@ -10,7 +10,11 @@
  */
 import type { TfSeqModel } from "../rnn/tf_seq_model.ts";
 import type { SequenceClassificationData } from "../rnn/seq_tasks.ts";
-import type { TrainSeqHistory, TrainSeqOptions } from "../rnn/train_seq_classifier.ts";
+import {
+  checkTrainSeqOptions,
+  type TrainSeqHistory,
+  type TrainSeqOptions,
+} from "../rnn/train_seq_classifier.ts";
 import { TrainingDivergedError } from "./diverged.ts";
 import { Trainer } from "./trainer.ts";
 
@@ -51,15 +55,8 @@ export async function trainTfSeqClassifier(
   data: SequenceClassificationData,
   opts: TrainSeqOptions,
 ): Promise<TrainSeqHistory> {
+  checkTrainSeqOptions("trainTfSeqClassifier", opts);
   const { steps, lr, batchSize = 32, optimizer = "adam", recordDhEvery = 0, seed = 0 } = opts;
-  if (
-    !(Number.isInteger(steps) && steps > 0 && lr > 0 && Number.isInteger(batchSize) &&
-      batchSize > 0)
-  ) {
-    throw new RangeError(
-      `trainTfSeqClassifier: need integer steps, batchSize ≥ 1 and lr > 0; got ${steps}, ${batchSize}, ${lr}`,
-    );
-  }
   if (model.output !== "last") {
     throw new RangeError(`trainTfSeqClassifier: the model must have output "last", not "every"`);
   }
