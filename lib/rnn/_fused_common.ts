@@ -258,6 +258,32 @@ export function hiddenWeightGrad(
   return { dWh, dbh: tf.tensor1d(sums) };
 }
 
+/**
+ * Wrap a fused forward pass and its hand-written backward pass as one differentiable tfjs op
+ * (`tf.customGrad`): `forward` runs once and returns the output and the tensors to keep;
+ * `backward` gets the output's gradient and those tensors, and returns one gradient per input.
+ *
+ * @param inputs the op's differentiable inputs, in the order `backward` returns their gradients
+ * @param forward computes the output and the tensors the backward pass needs
+ * @param backward BPTT: (∂L/∂output, kept tensors) → a gradient per input
+ * @returns the output
+ */
+export function fusedOp(
+  inputs: tf.Tensor[],
+  forward: () => { saved: tf.Tensor[]; value: tf.Tensor },
+  backward: (dy: tf.Tensor, saved: tf.Tensor[]) => tf.Tensor[],
+): tf.Tensor {
+  const op = tf.customGrad((...args: unknown[]) => {
+    const save = args[inputs.length] as tf.GradSaveFunc; // customGrad appends `save`
+    const { saved, value } = forward();
+    save(saved);
+    const gradFunc = (dy: tf.Tensor | tf.Tensor[], kept: tf.Tensor[]) =>
+      backward(dy as tf.Tensor, kept);
+    return { value, gradFunc };
+  });
+  return op(...inputs);
+}
+
 /** Options of the fused ops. */
 export interface FusedOptions {
   /** x (or ids) and the result are [T, N, ·] instead of [N, T, ·] (default false). */

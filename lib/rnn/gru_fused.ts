@@ -10,6 +10,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { dims, KernelCtx } from "./_kernel_ctx.ts";
 import {
+  fusedOp,
   hiddenWeightGrad,
   idSums,
   projectInputs,
@@ -59,15 +60,11 @@ export function gruFused(
   if (bh.shape.join() !== bx.shape.join()) {
     throw new RangeError(`gruFused: bh [${bh.shape}] must have the shape of bx [${bx.shape}]`);
   }
-  const op = tf.customGrad((...args: unknown[]) => {
-    const save = args[6] as tf.GradSaveFunc;
-    const { saved, value } = gruForward(s, h0, Wx, Wh, bx, bh, opts);
-    save(saved);
-    const gradFunc = (dy: tf.Tensor | tf.Tensor[], kept: tf.Tensor[]) =>
-      gruBackward(s, dy as tf.Tensor, kept, t0, opts.onBackwardStep);
-    return { value, gradFunc };
-  });
-  return op(s.diff, h0, Wx, Wh, bx, bh);
+  return fusedOp(
+    [s.diff, h0, Wx, Wh, bx, bh],
+    () => gruForward(s, h0, Wx, Wh, bx, bh, opts),
+    (dy, kept) => gruBackward(s, dy, kept, t0, opts.onBackwardStep),
+  );
 }
 
 function gruForward(

@@ -14,6 +14,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { dims, KernelCtx } from "./_kernel_ctx.ts";
 import {
+  fusedOp,
   type FusedOptions,
   hiddenWeightGrad,
   idSums,
@@ -66,15 +67,11 @@ export function lstmFused(
   if (c0.shape.join() !== h0.shape.join()) {
     throw new RangeError(`lstmFused: c0 [${c0.shape}] must have the shape of h0 [${h0.shape}]`);
   }
-  const op = tf.customGrad((...args: unknown[]) => {
-    const save = args[6] as tf.GradSaveFunc;
-    const { saved, value } = lstmForward(s, h0, c0, Wx, Wh, b, opts);
-    save(saved);
-    const gradFunc = (dy: tf.Tensor | tf.Tensor[], kept: tf.Tensor[]) =>
-      lstmBackward(s, dy as tf.Tensor, kept, t0, opts.onBackwardStep);
-    return { value, gradFunc };
-  });
-  return op(s.diff, h0, c0, Wx, Wh, b);
+  return fusedOp(
+    [s.diff, h0, c0, Wx, Wh, b],
+    () => lstmForward(s, h0, c0, Wx, Wh, b, opts),
+    (dy, kept) => lstmBackward(s, dy, kept, t0, opts.onBackwardStep),
+  );
 }
 
 function lstmForward(

@@ -8,6 +8,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { dims, KernelCtx } from "./_kernel_ctx.ts";
 import {
+  fusedOp,
   hiddenWeightGrad,
   idSums,
   projectInputs,
@@ -57,15 +58,14 @@ export function rnnFused(
   }
   const s = seqInfo("rnnFused", x, h0, Wx, Wh, b, 1, opts.timeMajor);
   const t0 = firstBackwardStep("rnnFused", opts, s.T);
-  const op = tf.customGrad((...args: unknown[]) => {
-    const save = args[5] as tf.GradSaveFunc;
-    const { saved, value } = rnnForward(s, h0, Wx, Wh, b, act, opts);
-    save([...saved, value]);
-    const gradFunc = (dy: tf.Tensor | tf.Tensor[], kept: tf.Tensor[]) =>
-      rnnBackward(s, act, dy as tf.Tensor, kept, t0, opts.onBackwardStep);
-    return { value, gradFunc };
-  });
-  return op(s.diff, h0, Wx, Wh, b);
+  return fusedOp(
+    [s.diff, h0, Wx, Wh, b],
+    () => {
+      const { saved, value } = rnnForward(s, h0, Wx, Wh, b, act, opts);
+      return { saved: [...saved, value], value };
+    },
+    (dy, kept) => rnnBackward(s, act, dy, kept, t0, opts.onBackwardStep),
+  );
 }
 
 function rnnForward(
