@@ -188,8 +188,8 @@ export async function initBackend(opts: BackendOptions = {}): Promise<BackendInf
 }
 
 /**
- * Give the pool only to the matMuls it measurably speeds up (wasm_pool.ts); if that cannot be set
- * up, every operation keeps the pool, with a notice.
+ * Put the pool under the measuring policy of wasm_pool_policy.ts (on for every operation while it
+ * is faster, off while it is not); if that cannot be set up, the pool stays on, with a notice.
  */
 function usePoolWhereFaster(): void {
   try {
