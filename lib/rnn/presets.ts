@@ -7,7 +7,7 @@
  */
 import { quickOr } from "../util/env.ts";
 
-/** Sizes of notebook 04 (the long-dependency task, the window MLP and the scratch RNN). */
+/** Sizes of notebook 04 (the long-dependency task, the window MLP and the RNN it trains). */
 export interface RnnBpttPreset {
   /** longest dependency distance; sequences have maxDistance + 1 tokens */
   maxDistance: number;
