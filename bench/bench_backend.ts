@@ -5,7 +5,7 @@
  * The wasm backend uses every core; `COURSE_WASM_THREADS=1 deno task bench:backend` measures one.
  */
 import * as tf from "@tensorflow/tfjs";
-import { initBackend, useFastMatMulGrad } from "../lib/backend.ts";
+import { initBackend, useFastMatMulGrad } from "../lib/backend/init_backend.ts";
 
 /** Median wall time in ms of `fn` over `reps` runs after `warm` warm-up runs. */
 async function medianMs(fn: () => Promise<void> | void, reps = 7, warm = 2): Promise<number> {

@@ -13,7 +13,7 @@
  *   deno task bench [--config A|B|all] [--rounds R] [--python /usr/bin/python3]
  */
 import { parseArgs } from "node:util";
-import { initBackend } from "../lib/backend.ts";
+import { initBackend } from "../lib/backend/init_backend.ts";
 import { CHARLM_CONFIGS, charLMBenchStep } from "./charlm_configs.ts";
 import { isQuick } from "../lib/util/env.ts";
 

@@ -6,9 +6,9 @@
  * core, as a second training notebook or a video call would. Prints the median ms per step.
  */
 import { parseArgs } from "node:util";
-import { initBackend, poolPolicy } from "../lib/backend.ts";
+import { initBackend, poolPolicy } from "../lib/backend/init_backend.ts";
 import { CHARLM_CONFIGS, charLMBenchStep } from "./charlm_configs.ts";
-import type { PoolMode } from "../lib/wasm_pool_policy.ts";
+import type { PoolMode } from "../lib/backend/wasm_pool_policy.ts";
 
 const { values: f } = parseArgs({
   args: Deno.args,

@@ -10,19 +10,23 @@ const LIB = fileURLToPath(new URL("../lib/", import.meta.url));
 
 /** Layer of a lib-relative path; folders in the same layer may not import each other. */
 function layerOf(rel: string): { layer: number; folder: string } {
-  const folder = rel.includes("/") ? rel.split("/")[0] : "backend";
+  const folder = rel.includes("/") ? rel.split("/")[0] : "";
   const layers: Record<string, number> = {
     backend: 0,
     util: 0,
     scratch: 1,
-    nn: 2,
-    rnn: 2,
-    text: 3,
-    train: 3,
-    plot: 4,
-    grading: 4,
+    shapes: 1,
+    kernels: 2,
+    tasks: 2,
+    presets: 2,
+    nn: 3,
+    rnn: 3,
+    text: 4,
+    train: 4,
+    plot: 5,
+    grading: 5,
   };
-  if (rel === "mod.ts") return { layer: 5, folder: "mod" };
+  if (rel === "mod.ts") return { layer: 6, folder: "mod" };
   if (!(folder in layers)) throw new Error(`layers_test: unknown lib folder '${folder}' (${rel})`);
   return { layer: layers[folder], folder };
 }
@@ -42,7 +46,14 @@ function imports(src: string): string[] {
 
 Deno.test("lib files import only from their own folder or a lower layer", () => {
   const bad: string[] = [];
-  const sameLayerPairs = new Set(["backend>util", "nn>rnn", "rnn>nn", "text>train", "train>text"]);
+  const sameLayerPairs = new Set([
+    "backend>util",
+    "presets>tasks",
+    "nn>rnn",
+    "rnn>nn",
+    "text>train",
+    "train>text",
+  ]);
   for (const file of walk(LIB)) {
     const rel = relative(LIB, file);
     const me = layerOf(rel);
@@ -82,4 +93,32 @@ Deno.test("every lib folder has a mod.ts with a @module comment", () => {
     const mod = join(LIB, e.name, "mod.ts");
     assert.match(Deno.readTextFileSync(mod), /@module/, `${mod} lacks a @module doc comment`);
   }
+});
+
+Deno.test("lib/kernels imports only tfjs, lib/shapes and its own files", () => {
+  const bad: string[] = [];
+  for (const file of walk(join(LIB, "kernels"))) {
+    if (file.endsWith("_tf_testing.ts")) continue; // test helper, imported by tests only
+    for (const spec of imports(Deno.readTextFileSync(file))) {
+      if (spec.startsWith("@tensorflow/")) continue;
+      const target = relative(LIB, resolve(dirname(file), spec));
+      if (!target.startsWith("kernels/") && !target.startsWith("shapes/")) {
+        bad.push(`${relative(LIB, file)} imports ${spec}`);
+      }
+    }
+  }
+  assert.deepEqual(bad, []);
+});
+
+Deno.test("the teaching layers import no kernel internals (lib/kernels/_*.ts)", () => {
+  const bad: string[] = [];
+  for (const file of walk(LIB)) {
+    const rel = relative(LIB, file);
+    if (rel.startsWith("kernels/")) continue;
+    for (const spec of imports(Deno.readTextFileSync(file))) {
+      const target = relative(LIB, resolve(dirname(file), spec));
+      if (/^kernels\/_/.test(target)) bad.push(`${rel} imports ${spec}`);
+    }
+  }
+  assert.deepEqual(bad, []);
 });

@@ -6,7 +6,7 @@
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
-import type { RegressionData } from "./toy_data.ts";
+import type { RegressionData } from "../tasks/toy_data.ts";
 import { tfMse } from "./tf_losses.ts";
 
 /** ŷ = w·x + b with two scalar tfjs variables; call `dispose()` when done. */
@@ -102,7 +102,7 @@ export function linearLoss(data: RegressionData, w: number, b: number): number {
  * @example
  * ```ts
  * import { linearLossGrid } from "./linear_regression.ts";
- * import { makeLine } from "./toy_data.ts";
+ * import { makeLine } from "../tasks/toy_data.ts";
  * const grid = linearLossGrid(makeLine(), [-2, 5], [-4, 4], 30);
  * console.log(grid.loss.length, grid.loss[0].length); // 30 30
  * ```

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs";
-import { initBackend } from "../backend.ts";
+import { initBackend } from "../backend/init_backend.ts";
 import { leastSquares, linearLoss, linearLossGrid, LinearRegression } from "./linear_regression.ts";
 import { toTensors } from "./to_tensors.ts";
-import { makeLine } from "./toy_data.ts";
+import { makeLine } from "../tasks/toy_data.ts";
 
 await initBackend({ quiet: true });
 

@@ -3,14 +3,11 @@
  * two-parameter model for loss-surface plots, and per-layer probes of deep MLPs (notebooks 01–03).
  * @module
  */
-export * from "./toy_data.ts";
 export * from "./to_tensors.ts";
 export * from "./tf_losses.ts";
 export * from "./tf_mlp.ts";
 export * from "./linear_regression.ts";
 export * from "./train_descent.ts";
 export * from "./probe_deep_mlp.ts";
-export * from "./presets.ts";
 export * from "./computation_graph.ts";
 export * from "./residual_mlp.ts";
-export * from "./residual_presets.ts";

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs";
-import { initBackend } from "../backend.ts";
+import { initBackend } from "../backend/init_backend.ts";
 import { createMlp } from "../scratch/mlp.ts";
 import { probeDeepMlp } from "./probe_deep_mlp.ts";
 import { TfMlp } from "./tf_mlp.ts";

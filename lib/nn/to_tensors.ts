@@ -6,7 +6,7 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { type Matrix, matrix } from "../scratch/matrix.ts";
-import type { ClassificationData, RegressionData } from "./toy_data.ts";
+import type { ClassificationData, RegressionData } from "../tasks/toy_data.ts";
 
 /**
  * A scratch Matrix as a float32 2-D tensor.
@@ -42,7 +42,7 @@ export function tensorToMatrix(t: tf.Tensor): Matrix {
  * @example
  * ```ts
  * import * as tf from "@tensorflow/tfjs";
- * import { makeMoons } from "./toy_data.ts";
+ * import { makeMoons } from "../tasks/toy_data.ts";
  * import { toTensors } from "./to_tensors.ts";
  * const { x, y } = toTensors(makeMoons({ n: 20 }));
  * console.log(x.shape, y.dtype); // [20, 2] "int32"

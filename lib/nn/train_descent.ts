@@ -9,7 +9,7 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { Rng } from "../util/rng.ts";
-import type { ClassificationData, RegressionData } from "./toy_data.ts";
+import type { ClassificationData, RegressionData } from "../tasks/toy_data.ts";
 import { toTensors } from "./to_tensors.ts";
 
 /** Anything trainDescent can train: its variables and a scalar loss on a batch. */
@@ -84,7 +84,7 @@ export interface DescentResult {
  * @example Stochastic descent on a line
  * ```ts
  * import { LinearRegression } from "./linear_regression.ts";
- * import { makeLine } from "./toy_data.ts";
+ * import { makeLine } from "../tasks/toy_data.ts";
  * import { trainDescent } from "./train_descent.ts";
  * const model = new LinearRegression();
  * const run = trainDescent({ model, data: makeLine({ n: 50 }), mode: "stochastic", lr: 0.02, epochs: 2 });

@@ -11,3 +11,5 @@ export * from "./charts.ts";
 export * from "./text_stream.ts";
 export * from "./char_heat.ts";
 export * from "./attention_heatmap.ts";
+export * from "./unrolled_svg.ts";
+export * from "./augmentation_svg.ts";

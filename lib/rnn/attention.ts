@@ -36,7 +36,7 @@ export function dotAttention(
       `dotAttention: Hdec is [${Hdec.shape}] and Henc [${Henc.shape}]; expected [N, T, H] and [N, S, H]`,
     );
   }
-  // materialised transpose: tfjs-wasm's matMul with a transpose flag is slow (see lib/backend.ts)
+  // materialised transpose: tfjs-wasm's matMul with a transpose flag is slow (see lib/backend/init_backend.ts)
   const scores = tf.matMul(Hdec as tf.Tensor3D, tf.transpose(Henc, [0, 2, 1]) as tf.Tensor3D); // [N, T, S]
   const weights = tf.softmax(scores) as tf.Tensor3D; // over S  [N, T, S]
   const context = tf.matMul(weights, Henc as tf.Tensor3D) as tf.Tensor3D; // [N, T, H]

@@ -6,9 +6,9 @@
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
-import { dims } from "./_kernel_ctx.ts";
-import { seqInfo } from "./_fused_common.ts";
-import type { FusedOptions } from "./_fused_common.ts";
+import { dims } from "../shapes/seq_input.ts";
+import { seqInfo } from "../shapes/seq_input.ts";
+import type { FusedOptions } from "../shapes/seq_input.ts";
 
 /**
  * Run a GRU (reset-after variant) over a sequence with plain tfjs ops.

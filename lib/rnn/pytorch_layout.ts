@@ -14,6 +14,7 @@
  * @module
  */
 import { type Matrix, matrix } from "../scratch/matrix.ts";
+import type { CellKind } from "../shapes/seq_input.ts";
 
 /** One layer's parameters as PyTorch's `state_dict()` names them, as nested number arrays. */
 export interface TorchRnnParams {
@@ -49,10 +50,7 @@ export interface GruParams {
   bh: Float64Array;
 }
 
-/** Which recurrent layer: G = 1, 4 or 3 gate blocks. */
-export type RnnKind = "rnn" | "lstm" | "gru";
-
-const GATES: Record<RnnKind, number> = { rnn: 1, lstm: 4, gru: 3 };
+const GATES: Record<CellKind, number> = { rnn: 1, lstm: 4, gru: 3 };
 
 /** Transpose nested rows [R, C] into a Matrix [C, R], checking the shape. */
 function transposeRows(
@@ -88,7 +86,7 @@ function vector(fn: string, name: string, v: ArrayLike<number>, n: number): Floa
 }
 
 /** Read and check the four tensors of one layer; returns Wx, Wh and both biases. */
-function read(kind: RnnKind, fn: string, p: TorchRnnParams) {
+function read(kind: CellKind, fn: string, p: TorchRnnParams) {
   const G = GATES[kind], GH = p.weight_hh_l0.length, H = GH / G;
   if (!Number.isInteger(H) || H === 0) {
     throw new RangeError(`${fn}: weight_hh_l0 has ${GH} rows, not a positive multiple of ${G}`);

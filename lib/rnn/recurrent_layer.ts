@@ -10,18 +10,19 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { Rng } from "../util/rng.ts";
-import { dims, fusedSupported } from "./_kernel_ctx.ts";
-import type { EmbeddedIds, SeqInput } from "./_fused_common.ts";
-import type { FusedOptions } from "./_fused_common.ts";
-import { lstmFused } from "./lstm_fused.ts";
-import { gruFused } from "./gru_fused.ts";
-import { type RnnActivation, rnnFused } from "./rnn_fused.ts";
+import { dims } from "../shapes/seq_input.ts";
+import { fusedSupported } from "../kernels/mod.ts";
+import type { EmbeddedIds, SeqInput } from "../shapes/seq_input.ts";
+import type { FusedOptions } from "../shapes/seq_input.ts";
+import { lstmFused } from "../kernels/lstm_fused.ts";
+import { gruFused } from "../kernels/gru_fused.ts";
+import { type RnnActivation, rnnFused } from "../kernels/rnn_fused.ts";
 import { lstmPlain } from "./lstm_plain.ts";
 import { gruPlain } from "./gru_plain.ts";
 import { rnnPlain } from "./rnn_plain.ts";
 
-/** Which recurrent cell. */
-export type CellKind = "rnn" | "lstm" | "gru";
+import type { CellKind } from "../shapes/seq_input.ts";
+export type { CellKind } from "../shapes/seq_input.ts";
 
 /** Options of the layer constructors. */
 export interface RecurrentLayerOptions {

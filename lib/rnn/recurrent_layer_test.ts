@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs";
-import { initBackend } from "../backend.ts";
+import { initBackend } from "../backend/init_backend.ts";
 import { Rng } from "../util/rng.ts";
 import {
   type CellKind,
@@ -9,7 +9,7 @@ import {
   makeRecurrentLayer,
   RNNLayer,
 } from "./recurrent_layer.ts";
-import { randn, scaledDiff } from "./_tf_testing.ts";
+import { randn, scaledDiff } from "../kernels/_tf_testing.ts";
 
 await initBackend({ quiet: true });
 const [N, T, D, H] = [2, 3, 4, 5];

@@ -11,8 +11,8 @@
 import * as tf from "@tensorflow/tfjs";
 import type { Rng } from "../util/rng.ts";
 import { type CellKind, makeRecurrentLayer, type RecurrentLayer } from "./recurrent_layer.ts";
-import { denseCrossEntropy } from "./dense_cross_entropy.ts";
-import type { SequenceClassificationData, SequenceLabellingData } from "./seq_tasks.ts";
+import { denseCrossEntropy } from "../kernels/dense_cross_entropy.ts";
+import type { SequenceClassificationData, SequenceLabellingData } from "../tasks/seq_tasks.ts";
 
 /** Options of {@link RecurrentStack}. */
 export interface RecurrentStackOptions {

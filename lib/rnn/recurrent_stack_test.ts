@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs";
-import { initBackend } from "../backend.ts";
+import { initBackend } from "../backend/init_backend.ts";
 import { Rng } from "../util/rng.ts";
 import { RecurrentStack } from "./recurrent_stack.ts";
-import { bracketTask, longDependencyTask } from "./seq_tasks.ts";
+import { bracketTask, longDependencyTask } from "../tasks/seq_tasks.ts";
 
 await initBackend({ quiet: true });
 

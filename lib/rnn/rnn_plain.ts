@@ -5,10 +5,10 @@
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
-import { dims } from "./_kernel_ctx.ts";
-import { seqInfo } from "./_fused_common.ts";
-import type { RnnActivation } from "./rnn_fused.ts";
-import type { FusedOptions } from "./_fused_common.ts";
+import { dims } from "../shapes/seq_input.ts";
+import { seqInfo } from "../shapes/seq_input.ts";
+import type { RnnActivation } from "../shapes/seq_input.ts";
+import type { FusedOptions } from "../shapes/seq_input.ts";
 
 /**
  * Run a vanilla RNN over a sequence with plain tfjs ops.

@@ -13,9 +13,9 @@
 import * as tf from "@tensorflow/tfjs";
 import { Rng } from "../util/rng.ts";
 import { GRULayer } from "./recurrent_layer.ts";
-import { denseCrossEntropy } from "./dense_cross_entropy.ts";
+import { denseCrossEntropy } from "../kernels/dense_cross_entropy.ts";
 import { attentionalState, dotAttention } from "./attention.ts";
-import { BOS, decodeTokens, EOS, SEQ2SEQ_VOCAB, type Seq2SeqBatch } from "./reverse_task.ts";
+import { BOS, decodeTokens, EOS, SEQ2SEQ_VOCAB, type Seq2SeqBatch } from "../tasks/reverse_task.ts";
 
 /** Options of {@link Seq2Seq}. */
 export interface Seq2SeqOptions {

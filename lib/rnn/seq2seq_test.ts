@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs";
-import { initBackend } from "../backend.ts";
+import { initBackend } from "../backend/init_backend.ts";
 import { Rng } from "../util/rng.ts";
-import { randomSeq2SeqBatch } from "./reverse_task.ts";
+import { randomSeq2SeqBatch } from "../tasks/reverse_task.ts";
 import { Seq2Seq, seq2seqAccuracy } from "./seq2seq.ts";
 
 await initBackend({ quiet: true });

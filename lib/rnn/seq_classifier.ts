@@ -15,7 +15,7 @@ import { gruBackward, gruForward } from "../scratch/gru_sequence.ts";
 import { softmaxCrossEntropy } from "../scratch/losses.ts";
 import { Rng } from "../util/rng.ts";
 import type { ScratchRnnModel } from "./grad_norms.ts";
-import type { RnnKind } from "./pytorch_layout.ts";
+import type { CellKind } from "../shapes/seq_input.ts";
 import { type RecurrentInit, recurrentWeights } from "./recurrent_init.ts";
 
 /** A recurrent layer plus a linear readout of its last hidden state. */
@@ -31,7 +31,7 @@ export interface SeqClassifier {
 /** Options of {@link createSeqClassifier}. */
 export interface SeqClassifierOptions {
   /** "rnn" (tanh, default), "lstm" or "gru" (PyTorch's reset-after variant) */
-  kind?: RnnKind;
+  kind?: CellKind;
   /** input size D */
   D: number;
   /** hidden size H */

@@ -16,9 +16,9 @@ import { matrix } from "../scratch/matrix.ts";
 import { createSeqClassifier, type SeqClassifier, seqClassifierParams } from "./seq_classifier.ts";
 import { type CellKind, makeRecurrentLayer, type RecurrentLayer } from "./recurrent_layer.ts";
 import type { RecurrentInit } from "./recurrent_init.ts";
-import type { FusedOptions } from "./_fused_common.ts";
-import { denseCrossEntropy } from "./dense_cross_entropy.ts";
-import type { SequenceClassificationData, SequenceLabellingData } from "./seq_tasks.ts";
+import type { FusedOptions } from "../shapes/seq_input.ts";
+import { denseCrossEntropy } from "../kernels/dense_cross_entropy.ts";
+import type { SequenceClassificationData, SequenceLabellingData } from "../tasks/seq_tasks.ts";
 
 /** Options of {@link TfSeqModel}. */
 export interface TfSeqModelOptions {

@@ -1,16 +1,16 @@
 import assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs";
-import { initBackend } from "../backend.ts";
+import { initBackend } from "../backend/init_backend.ts";
 import { Rng } from "../util/rng.ts";
-import { bracketTask, longDependencyTask } from "./seq_tasks.ts";
+import { bracketTask, longDependencyTask } from "../tasks/seq_tasks.ts";
 import { TfSeqModel } from "./tf_seq_model.ts";
-import { oneHotSequence } from "./seq_features.ts";
+import { oneHotSequence } from "../tasks/seq_features.ts";
 import {
   createSeqClassifier,
   seqClassifierLossAndGrads,
   seqClassifierParams,
 } from "./seq_classifier.ts";
-import { scaledDiff } from "./_tf_testing.ts";
+import { scaledDiff } from "../kernels/_tf_testing.ts";
 import { argmaxRows } from "../scratch/losses.ts";
 
 await initBackend({ quiet: true });

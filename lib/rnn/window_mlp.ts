@@ -9,8 +9,8 @@ import * as tf from "@tensorflow/tfjs";
 import { TfMlp } from "../nn/tf_mlp.ts";
 import { matrixToTensor } from "../nn/to_tensors.ts";
 import { trainDescent } from "../nn/train_descent.ts";
-import { windowFeatures } from "./seq_features.ts";
-import type { SequenceClassificationData } from "./seq_tasks.ts";
+import { windowFeatures } from "../tasks/seq_features.ts";
+import type { SequenceClassificationData } from "../tasks/seq_tasks.ts";
 
 /** Options of {@link fitWindowMlp}. */
 export interface WindowMlpOptions {
@@ -51,7 +51,7 @@ export interface WindowMlp {
  * @throws {RangeError} if the window is longer than the sequences
  * @example
  * ```ts
- * import { longDependencyTask } from "./seq_tasks.ts";
+ * import { longDependencyTask } from "../tasks/seq_tasks.ts";
  * import { fitWindowMlp } from "./window_mlp.ts";
  * const data = longDependencyTask({ n: 64, maxDistance: 6 });
  * const mlp = fitWindowMlp(data, { window: 3, epochs: 1 });

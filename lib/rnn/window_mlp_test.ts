@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs";
-import { initBackend } from "../backend.ts";
-import { accuracyByDistance } from "./seq_features.ts";
-import { longDependencyTask } from "./seq_tasks.ts";
+import { initBackend } from "../backend/init_backend.ts";
+import { accuracyByDistance } from "../tasks/seq_features.ts";
+import { longDependencyTask } from "../tasks/seq_tasks.ts";
 import { fitWindowMlp } from "./window_mlp.ts";
 
 await initBackend({ quiet: true });

@@ -12,7 +12,7 @@ export * from "./diverged.ts";
 export * from "./checkpoint.ts";
 export * from "./char_lm_checkpoint.ts";
 export * from "./char_lm_task.ts";
-export * from "./char_lm_presets.ts";
 export * from "./depth_sweep.ts";
 export * from "./train_seq2seq.ts";
 export * from "./train_tf_seq_classifier.ts";
+export * from "./train_seq_options.ts";

@@ -14,7 +14,7 @@ import {
   randomSeq2SeqBatch,
   type Seq2SeqBatch,
   type Seq2SeqTaskKind,
-} from "../rnn/reverse_task.ts";
+} from "../tasks/reverse_task.ts";
 import { type StepInfo, Trainer } from "./trainer.ts";
 
 /** Options of {@link trainSeq2Seq}. */

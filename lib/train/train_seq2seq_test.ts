@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs";
-import { initBackend } from "../backend.ts";
+import { initBackend } from "../backend/init_backend.ts";
 import { Seq2Seq } from "../rnn/seq2seq.ts";
-import { seq2seqTestSets } from "../rnn/reverse_task.ts";
+import { seq2seqTestSets } from "../tasks/reverse_task.ts";
 import { trainSeq2Seq } from "./train_seq2seq.ts";
 
 await initBackend({ quiet: true });

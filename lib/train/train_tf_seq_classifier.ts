@@ -1,7 +1,7 @@
 /**
  * Training the tfjs sequence classifier (lib/rnn/tf_seq_model.ts, output "last") on a task of
- * lib/rnn/seq_tasks.ts through the fused ops, with the options and the history of the scratch loop
- * trainSeqClassifier (lib/rnn/train_seq_classifier.ts): SGD or Adam, clipping by global norm or by
+ * lib/tasks/seq_tasks.ts through the fused ops, with the options and the history of
+ * train_seq_options.ts: SGD or Adam, clipping by global norm or by
  * value, truncated BPTT, and a record of every update's loss, pre-clip gradient norm and, if asked,
  * ‖∂L/∂h_t‖ for each step t, read off the fused BPTT by its `onBackwardStep` hook. The loop itself
  * is the {@link Trainer}. Notebooks 04 and 05 train with it: the scratch code is what you write and
@@ -9,12 +9,12 @@
  * @module
  */
 import type { TfSeqModel } from "../rnn/tf_seq_model.ts";
-import type { SequenceClassificationData } from "../rnn/seq_tasks.ts";
+import type { SequenceClassificationData } from "../tasks/seq_tasks.ts";
 import {
   checkTrainSeqOptions,
   type TrainSeqHistory,
   type TrainSeqOptions,
-} from "../rnn/train_seq_classifier.ts";
+} from "./train_seq_options.ts";
 import { TrainingDivergedError } from "./diverged.ts";
 import { Trainer } from "./trainer.ts";
 
@@ -40,7 +40,8 @@ function norm(v: Float32Array): number {
  *   both clipNorm and clipValue, or a truncate outside [1, T]
  * @example A few Adam steps, recording ‖∂L/∂h_t‖ on the first
  * ```ts
- * import { longDependencyTask, TfSeqModel } from "../rnn/mod.ts";
+ * import { longDependencyTask } from "../tasks/mod.ts";
+ * import { TfSeqModel } from "../rnn/mod.ts";
  * import { trainTfSeqClassifier } from "./train_tf_seq_classifier.ts";
  * const data = longDependencyTask({ n: 64, maxDistance: 3 });
  * const model = new TfSeqModel({ kind: "rnn", vocabSize: 6, hiddenSize: 8, numClasses: 2, output: "last" });

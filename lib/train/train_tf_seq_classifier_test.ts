@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs";
-import { initBackend } from "../backend.ts";
+import { initBackend } from "../backend/init_backend.ts";
 import { Rng } from "../util/rng.ts";
-import { longDependencyTask } from "../rnn/seq_tasks.ts";
-import { oneHotSequence } from "../rnn/seq_features.ts";
+import { longDependencyTask } from "../tasks/seq_tasks.ts";
+import { oneHotSequence } from "../tasks/seq_features.ts";
 import {
   createSeqClassifier,
   seqClassifierLossAndGrads,
@@ -11,7 +11,7 @@ import {
 } from "../rnn/seq_classifier.ts";
 import { globalNorm } from "../rnn/clip.ts";
 import { TfSeqModel } from "../rnn/tf_seq_model.ts";
-import { seqAccuracyByDistance } from "../rnn/train_seq_classifier.ts";
+import { seqAccuracyByDistance } from "../rnn/seq_classifier_eval.ts";
 import { stepSeed } from "./diverged.ts";
 import { trainTfSeqClassifier } from "./train_tf_seq_classifier.ts";
 

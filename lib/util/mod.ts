@@ -8,3 +8,4 @@ export * from "./all_close.ts";
 export * from "./errors.ts";
 export * from "./atomic_write.ts";
 export * from "./repo_root.ts";
+export * from "./table.ts";
