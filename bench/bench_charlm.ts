@@ -10,7 +10,11 @@
  * 2 LSTM layers of 256, seq 100, batch 64. Both sides: V = 65, Adam lr 2e-3, clipping to global
  * norm 1, random ids.
  *
- *   deno task bench [--config A|B|all] [--rounds R] [--python /usr/bin/python3]
+ * The PyTorch baseline is its best configuration on this machine: OPENBLAS_CORETYPE and
+ * OPENBLAS_L2_SIZE are unset for the PyTorch processes alone (`--keep-openblas-env` keeps them), and
+ * "PyTorch, N threads" sets OPENBLAS_NUM_THREADS=N too (see `torchEnv`).
+ *
+ *   deno task bench [--config A|B|all] [--rounds R] [--python /usr/bin/python3] [--keep-openblas-env]
  */
 import { parseArgs } from "node:util";
 import { initBackend } from "../lib/backend/init_backend.ts";
@@ -30,6 +34,7 @@ const { values: f } = parseArgs({
     config: { type: "string", default: "all" },
     rounds: { type: "string", default: isQuick() ? "2" : "5" },
     python: { type: "string", default: "/usr/bin/python3" },
+    "keep-openblas-env": { type: "boolean" },
   },
 });
 const names = (f.config === "all" ? ["A", "B"] : [f.config!.toUpperCase()]) as ConfigName[];
@@ -47,20 +52,52 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
+/**
+ * The environment of a PyTorch process: this machine's `OPENBLAS_CORETYPE` and `OPENBLAS_L2_SIZE`
+ * hold OpenBLAS to older kernels (15–25% slower here), so the baseline runs without them unless
+ * `--keep-openblas-env` is given; `OPENBLAS_NUM_THREADS` (which `torch.set_num_threads` does not
+ * limit for Debian's OpenBLAS) and `OMP_NUM_THREADS` are set to the thread count, so "1 thread"
+ * means one; `OPENBLAS_VERBOSE=2` makes OpenBLAS name the core kernels it picked.
+ */
+function torchEnv(threads: number, keepOpenblasEnv: boolean): Record<string, string> {
+  const env = Deno.env.toObject();
+  if (!keepOpenblasEnv) {
+    delete env.OPENBLAS_CORETYPE;
+    delete env.OPENBLAS_L2_SIZE;
+  }
+  return {
+    ...env,
+    OPENBLAS_NUM_THREADS: String(threads),
+    OMP_NUM_THREADS: String(threads),
+    OPENBLAS_VERBOSE: "2",
+  };
+}
+
 /** The PyTorch side as a long-lived process answering "CONFIG THREADS STEPS" lines. */
 class Torch {
   #proc: Deno.ChildProcess;
   #writer: WritableStreamDefaultWriter<Uint8Array>;
   #lines: AsyncIterator<string>;
+  #stderr = "";
   info: { ok: boolean; torch?: string; blas?: string; error?: string } = { ok: false };
 
-  constructor(python: string) {
+  constructor(python: string, readonly threads: number, keepOpenblasEnv: boolean) {
     this.#proc = new Deno.Command(python, {
       args: [new URL("./bench_charlm_torch.py", import.meta.url).pathname, "--serve"],
       stdin: "piped",
       stdout: "piped",
-      stderr: "inherit",
+      stderr: "piped",
+      clearEnv: true,
+      env: torchEnv(threads, keepOpenblasEnv),
     }).spawn();
+    this.#proc.stderr.pipeThrough(new TextDecoderStream()).pipeTo(
+      new WritableStream({
+        write: (chunk) => {
+          this.#stderr += chunk;
+          if (this.#stderr.length > 100_000) this.#stderr = this.#stderr.slice(-50_000);
+        },
+      }),
+    ).catch(() => {});
     this.#writer = this.#proc.stdin.getWriter();
     this.#lines = this.#proc.stdout.pipeThrough(new TextDecoderStream()).pipeThrough(lineSplitter())
       [
@@ -70,6 +107,11 @@ class Torch {
 
   async start(): Promise<void> {
     this.info = JSON.parse((await this.#lines.next()).value ?? '{"ok":false,"error":"no answer"}');
+  }
+
+  /** The OpenBLAS core kernels in use, as OPENBLAS_VERBOSE reports them ("Cooperlake", …). */
+  get openblasCore(): string {
+    return /Core:\s*(\S+)/.exec(this.#stderr)?.[1] ?? "not reported";
   }
 
   async run(config: ConfigName, threads: number, steps: number): Promise<number[]> {
@@ -116,21 +158,27 @@ function libRunner(name: ConfigName) {
 
 const backend = await initBackend({ quiet: true, threads: "all" });
 const load0 = Deno.loadavg();
-let torch: Torch | undefined;
+const torches: Torch[] = [];
 let torchInfo: Torch["info"];
 try {
-  torch = new Torch(f.python!);
-  await torch.start();
-  torchInfo = torch.info;
+  for (const n of [1, 2]) {
+    const t = new Torch(f.python!, n, f["keep-openblas-env"] ?? false);
+    torches.push(t);
+    await t.start();
+  }
+  torchInfo = torches[0].info;
 } catch (e) {
   torchInfo = { ok: false, error: (e as Error).message };
 }
-const torchOk = torchInfo.ok;
+const torchOk = torchInfo.ok && torches.every((t) => t.info.ok);
 const threads = `${backend.threads} thread${backend.threads > 1 ? "s" : ""}`;
 console.log(`lib: tfjs on '${backend.backend}' (fused recurrent ops), ${threads}`);
 console.log(
   torchOk
-    ? `PyTorch ${torchInfo.torch} on the CPU, BLAS: ${torchInfo.blas}`
+    ? `PyTorch ${torchInfo.torch} on the CPU, BLAS: ${torchInfo.blas}, OpenBLAS core: ` +
+      `${torches[0].openblasCore} (OPENBLAS_CORETYPE/L2_SIZE ${
+        f["keep-openblas-env"] ? "kept" : "unset"
+      } for PyTorch; OPENBLAS_NUM_THREADS = torch threads)`
     : `PyTorch is NOT available (${torchInfo.error}); showing lib only. Install python3-torch and libopenblas0-pthread to compare.`,
 );
 console.log(
@@ -149,9 +197,9 @@ for (const name of names) {
     times.lib.push(...lib.run(steps));
     if (torchOk) {
       await settle();
-      times.torch1.push(...(await torch!.run(name, 1, steps)));
+      times.torch1.push(...(await torches[0].run(name, 1, steps)));
       await settle();
-      times.torch2.push(...(await torch!.run(name, 2, steps)));
+      times.torch2.push(...(await torches[1].run(name, 2, steps)));
     }
   }
   lib.dispose();
@@ -180,7 +228,7 @@ for (const name of names) {
     ]);
   }
 }
-await torch?.close();
+for (const t of torches) await t.close();
 const w = rows[0].map((_, j) => Math.max(...rows.map((r) => r[j].length)));
 for (const r of rows) console.log(r.map((cell, j) => cell.padEnd(w[j])).join("  "));
 console.log(`\nload average at end: ${Deno.loadavg().map((x) => x.toFixed(2)).join(" ")}`);
