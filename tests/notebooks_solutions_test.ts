@@ -16,10 +16,16 @@ import {
   runNotebook,
   skipOutsideCi,
 } from "./_nb.ts";
+import { corpusForTests, requireCorpus } from "../lib/text/_tiny_shakespeare_testing.ts";
 
 const missing = await jupyterMissing();
 const OUT_DIR = join(ROOT, "out", "notebooks-solutions");
 const CHECK_CALL = /await check\(/;
+// Notebooks that load Tiny Shakespeare get it through the loader; see tests/notebooks_test.ts.
+const usesCorpus = (path: string) => Deno.readTextFileSync(path).includes("loadTinyShakespeare");
+const corpus = listNotebooks().some(usesCorpus)
+  ? await corpusForTests("tests/notebooks_solutions_test.ts")
+  : undefined;
 
 function sourceOf(cell: { source: string | string[] }): string {
   return Array.isArray(cell.source) ? cell.source.join("") : cell.source;
@@ -32,8 +38,9 @@ for (const path of listNotebooks()) {
   const name = basename(path);
   Deno.test({
     name: `notebook ${name} with the reference solutions: every check cell reports full marks`,
-    ignore: skipOutsideCi(missing),
+    ignore: skipOutsideCi(missing) || (usesCorpus(path) && corpus!.ignore),
     fn: async () => {
+      if (usesCorpus(path)) requireCorpus(corpus!);
       const out = join(OUT_DIR, name);
       const { summary, stderr } = await runNotebook(path, {
         quick: true,

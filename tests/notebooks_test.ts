@@ -16,6 +16,7 @@ import {
   runNotebook,
   skipOutsideCi,
 } from "./_nb.ts";
+import { corpusForTests, requireCorpus } from "../lib/text/_tiny_shakespeare_testing.ts";
 
 /** Seconds one notebook may take in quick mode (the whole suite must stay fast in CI). */
 const QUICK_LIMIT_S = 300;
@@ -28,6 +29,12 @@ if (missing) {
   );
 }
 const notebooks = listNotebooks();
+// A notebook that loads Tiny Shakespeare gets it through the same loader (TINY_SHAKESPEARE_PATH,
+// the data/ cache, or one download); without it, it is skipped outside CI with the reason printed.
+const usesCorpus = (path: string) => Deno.readTextFileSync(path).includes("loadTinyShakespeare");
+const corpus = notebooks.some(usesCorpus)
+  ? await corpusForTests("tests/notebooks_test.ts")
+  : undefined;
 
 Deno.test("notebooks/ holds the course notebooks", () => {
   assert.ok(notebooks.length > 0, `no .ipynb files in ${NOTEBOOKS_DIR}`);
@@ -37,9 +44,10 @@ for (const path of notebooks) {
   const name = basename(path);
   Deno.test({
     name: `notebook ${name} runs top to bottom in quick mode`,
-    ignore: skipOutsideCi(missing),
+    ignore: skipOutsideCi(missing) || (usesCorpus(path) && corpus!.ignore),
     fn: async () => {
       assert.equal(missing, undefined, missing);
+      if (usesCorpus(path)) requireCorpus(corpus!);
       const { summary, stderr } = await runNotebook(path, {
         quick: true,
         timeoutS: QUICK_LIMIT_S,

@@ -7,216 +7,331 @@
  *   deno task train --checkpoint checkpoints/lstm.ckpt --resume --steps 2000
  *   deno task train --minutes 10 --eval-minutes 2,5,10 --hidden 256 --layers 2
  *
- * The text comes from TINY_SHAKESPEARE_PATH, the cache in data/, or a download (lib/text).
+ * The text comes from TINY_SHAKESPEARE_PATH, the cache in data/, or a download (lib/text). Every
+ * flag is checked before the backend starts or the text loads, and the checkpoint path before
+ * training: a bad value ends with one line on stderr and exit status 2; a failure while running (a
+ * corrupt checkpoint, a missing corpus, a diverged run) with one line and status 1.
  */
-import { parseArgs } from "node:util";
-import { initBackend } from "../lib/backend.ts";
+import { dirname, join } from "node:path";
+import { initBackend } from "../lib/backend/init_backend.ts";
 import { CharLM, type CharLMConfig } from "../lib/rnn/char_lm.ts";
 import type { CellKind } from "../lib/rnn/recurrent_layer.ts";
-import { CharVocab, loadTinyShakespeare, natsToBits, trainValSplit } from "../lib/text/mod.ts";
+import {
+  CharVocab,
+  loadTinyShakespeare,
+  natsToBits,
+  TinyShakespeareError,
+  trainValSplit,
+} from "../lib/text/mod.ts";
 import {
   charLMTrainer,
   CheckpointError,
   type EvalInfo,
   loadCharLM,
+  loadCheckpoint,
   saveCharLM,
-  type TrainerState,
   TrainingDivergedError,
 } from "../lib/train/mod.ts";
+import { removeStaleTempFiles } from "../lib/util/atomic_write.ts";
+import { CliError, intArg, numberArg, parseCli, runCli } from "../lib/util/cli_args.ts";
 
 const HELP = `usage: deno task train [options]
   --cell lstm|gru|rnn   recurrent cell (default lstm)
   --layers L            stacked recurrent layers (default 1)
   --hidden H            hidden size (default 128)
   --embed E             embedding size (default 32)
-  --dropout P           dropout between layers while training (default 0)
+  --dropout P           dropout between layers while training, in [0, 1) (default 0)
   --seq T               characters per sequence (default 64)
   --batch N             sequences per batch (default 32)
-  --lr LR               Adam learning rate (default 0.002)
+  --lr LR               Adam learning rate (default 0.002; with --resume, replaces the saved one)
   --clip C              clip gradients to global norm C, 0 = off (default 5)
   --steps S             steps to train now (default 2000)
   --minutes M           stop after M minutes of training instead (overrides --steps)
-  --eval-every K        validate every K steps (default 200)
+  --eval-every K        validate every K steps, 0 = only at the end (default 200)
   --eval-minutes a,b    also validate when training time passes these minutes (e.g. 2,5,10)
   --eval-batches B      validation batches per evaluation (default 20)
-  --checkpoint PATH     save here at every validation and at the end
-  --resume              continue the checkpoint at PATH (model, optimizer, step, data order)
+  --checkpoint PATH     save here (a file) at every validation and at the end
+  --resume              continue the checkpoint at PATH (model, optimizer, step, data order);
+                        --cell --layers --hidden --embed --dropout --seq --batch --seed come from
+                        the checkpoint: leave them out, or give the checkpoint's values
   --force               overwrite an existing checkpoint without --resume
   --seed S              seed of the weights and the batches (default 42)
   --help`;
 
-const { values: f } = parseArgs({
-  args: Deno.args,
-  options: {
-    cell: { type: "string", default: "lstm" },
-    layers: { type: "string", default: "1" },
-    hidden: { type: "string", default: "128" },
-    embed: { type: "string", default: "32" },
-    dropout: { type: "string", default: "0" },
-    seq: { type: "string", default: "64" },
-    batch: { type: "string", default: "32" },
-    lr: { type: "string", default: "0.002" },
-    clip: { type: "string", default: "5" },
-    steps: { type: "string", default: "2000" },
-    minutes: { type: "string" },
-    "eval-every": { type: "string", default: "200" },
-    "eval-minutes": { type: "string", default: "" },
-    "eval-batches": { type: "string", default: "20" },
-    checkpoint: { type: "string" },
-    resume: { type: "boolean", default: false },
-    force: { type: "boolean", default: false },
-    seed: { type: "string", default: "42" },
-    help: { type: "boolean", default: false },
-  },
-});
+const OPTIONS = {
+  cell: { type: "string" },
+  layers: { type: "string" },
+  hidden: { type: "string" },
+  embed: { type: "string" },
+  dropout: { type: "string" },
+  seq: { type: "string" },
+  batch: { type: "string" },
+  lr: { type: "string" },
+  clip: { type: "string" },
+  steps: { type: "string" },
+  minutes: { type: "string" },
+  "eval-every": { type: "string" },
+  "eval-minutes": { type: "string" },
+  "eval-batches": { type: "string" },
+  checkpoint: { type: "string" },
+  resume: { type: "boolean" },
+  force: { type: "boolean" },
+  seed: { type: "string" },
+  help: { type: "boolean" },
+} as const;
 
-function fail(message: string): never {
-  console.error(`✗ ${message}`);
-  Deno.exit(1);
+/** Every flag checked and converted; `given` says which ones were typed (for --resume). */
+interface Args {
+  config: Omit<CharLMConfig, "vocabSize">;
+  seqLen: number;
+  batchSize: number;
+  lr: number;
+  clip: number;
+  steps: number;
+  minutes?: number;
+  evalEvery: number;
+  evalMinutes: number[];
+  evalBatches: number;
+  checkpoint?: string;
+  resume: boolean;
+  force: boolean;
+  given: Set<string>;
 }
 
-function num(name: string, text: string, integer = false): number {
-  const v = Number(text);
-  if (!Number.isFinite(v) || (integer && !Number.isInteger(v)) || v < 0) {
-    fail(`--${name} must be a ${integer ? "whole" : ""} number ≥ 0, got "${text}" (see --help)`);
+function parseFlags(argv: string[]): Args | undefined {
+  const f = parseCli(argv, OPTIONS);
+  if (f.help) return undefined;
+  const cell = f.cell ?? "lstm";
+  if (!["lstm", "gru", "rnn"].includes(cell)) {
+    throw new CliError(`--cell must be lstm, gru or rnn, got "${cell}" (see --help)`);
   }
-  return v;
+  const pos = (flag: keyof typeof f, dflt: string) =>
+    intArg(flag, f[flag] as string ?? dflt, { min: 1 });
+  const args: Args = {
+    config: {
+      cell: cell as CellKind,
+      layers: pos("layers", "1"),
+      hiddenSize: pos("hidden", "128"),
+      embedSize: pos("embed", "32"),
+      dropout: numberArg("dropout", f.dropout ?? "0", { min: 0, below: 1 }),
+      seed: intArg("seed", f.seed ?? "42", { min: 0, max: 2 ** 31 - 1 }),
+    },
+    seqLen: pos("seq", "64"),
+    batchSize: pos("batch", "32"),
+    lr: numberArg("lr", f.lr ?? "0.002", { above: 0 }),
+    clip: numberArg("clip", f.clip ?? "5", { min: 0 }),
+    steps: pos("steps", "2000"),
+    minutes: f.minutes === undefined ? undefined : numberArg("minutes", f.minutes, { above: 0 }),
+    evalEvery: intArg("eval-every", f["eval-every"] ?? "200", { min: 0 }),
+    evalMinutes: (f["eval-minutes"] ?? "").split(",").filter((m) => m.trim() !== "")
+      .map((m) => numberArg("eval-minutes", m, { above: 0 })).sort((a, b) => a - b),
+    evalBatches: pos("eval-batches", "20"),
+    checkpoint: f.checkpoint,
+    resume: f.resume ?? false,
+    force: f.force ?? false,
+    given: new Set(Object.keys(f)),
+  };
+  if (args.checkpoint === "") throw new CliError("--checkpoint needs a file path (see --help)");
+  if (args.resume && !args.checkpoint) throw new CliError("--resume needs --checkpoint PATH");
+  if (args.resume && args.force) {
+    throw new CliError("--resume continues the checkpoint and --force starts over: give one");
+  }
+  return args;
 }
 
-if (f.help) {
-  console.log(HELP);
-  Deno.exit(0);
-}
-if (!["lstm", "gru", "rnn"].includes(f.cell!)) {
-  fail(`--cell must be lstm, gru or rnn, got "${f.cell}"`);
-}
-if (f.resume && !f.checkpoint) fail("--resume needs --checkpoint PATH");
-const ckptPath = f.checkpoint;
-if (ckptPath && !f.resume && !f.force) {
-  const exists = await Deno.stat(ckptPath).then(() => true, () => false);
-  if (exists) fail(`${ckptPath} exists: add --resume to continue it, or --force to start over`);
-}
-
-await initBackend({ quiet: true, threads: "all" });
-const text = await loadTinyShakespeare().catch((e: Error) => fail(e.message));
-const vocab = CharVocab.fromText(text);
-const { train, val } = trainValSplit(vocab.encode(text));
-
-let model: CharLM, state: TrainerState | undefined;
-let N = num("batch", f.batch!, true), T = num("seq", f.seq!, true);
-if (f.resume) {
+/** Before any training: the checkpoint path is a file we may create, replace or resume. */
+async function checkCheckpointPath(a: Args): Promise<void> {
+  const path = a.checkpoint;
+  if (!path) return;
+  const info = await Deno.stat(path).catch((e) => {
+    if (e instanceof Deno.errors.NotFound) return undefined;
+    throw new CliError(`cannot use --checkpoint ${path}: ${e.message}`);
+  });
+  if (info?.isDirectory) {
+    throw new CliError(
+      `--checkpoint ${path} is a directory; give a file path such as ${join(path, "lstm.ckpt")}`,
+    );
+  }
+  if (a.resume && !info) {
+    throw new CliError(`--resume: there is no checkpoint at ${path} (leave out --resume to start)`);
+  }
+  if (info && !a.resume && !a.force) {
+    throw new CliError(`${path} exists: add --resume to continue it, or --force to start over`);
+  }
+  // Prove the folder is writable now rather than after an hour of training.
+  const dir = dirname(path);
   try {
-    const loaded = await loadCharLM(ckptPath!, { vocab: vocab.toJSON() });
+    await Deno.mkdir(dir, { recursive: true });
+    await Deno.remove(await Deno.makeTempFile({ dir, prefix: ".write-test.", suffix: ".tmp" }));
+  } catch (e) {
+    throw new CliError(`cannot write a checkpoint in ${dir}: ${(e as Error).message}`);
+  }
+  await removeStaleTempFiles(path).catch(() => []); // leftovers of a killed save
+}
+
+const CONFIG_FLAGS = [
+  ["cell", "cell"],
+  ["layers", "layers"],
+  ["hidden", "hiddenSize"],
+  ["embed", "embedSize"],
+  ["dropout", "dropout"],
+] as const;
+
+/** With --resume, a typed model flag must agree with the checkpoint (never silently ignored). */
+async function checkResumeFlags(a: Args): Promise<void> {
+  const { meta } = await loadCheckpoint(a.checkpoint!);
+  const saved = (meta.config ?? {}) as Partial<CharLMConfig>;
+  const extra = (meta.extra ?? {}) as Record<string, unknown>;
+  const trainer = (meta.trainer ?? {}) as { seed?: number };
+  const pairs: [string, unknown, unknown][] = CONFIG_FLAGS.map((
+    [flag, key],
+  ) => [flag, a.config[key], saved[key]]);
+  pairs.push(["seq", a.seqLen, extra.seqLen], ["batch", a.batchSize, extra.batchSize]);
+  pairs.push(["seed", a.config.seed, trainer.seed ?? saved.seed]);
+  for (const [flag, mine, theirs] of pairs) {
+    if (a.given.has(flag) && theirs !== undefined && mine !== theirs) {
+      throw new CliError(
+        `--${flag} ${mine} conflicts with ${a.checkpoint}, which has ${flag} ${theirs}: ` +
+          `a resumed run continues the saved model; leave out --${flag} or start over with --force`,
+      );
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  const a = parseFlags(Deno.args);
+  if (!a) {
+    console.log(HELP);
+    return;
+  }
+  await checkCheckpointPath(a);
+  if (a.resume) await checkResumeFlags(a);
+
+  await initBackend({ quiet: true, threads: "all" });
+  const text = await loadTinyShakespeare();
+  const vocab = CharVocab.fromText(text);
+  const { train, val } = trainValSplit(vocab.encode(text));
+
+  let model: CharLM;
+  let N = a.batchSize, T = a.seqLen;
+  let state;
+  if (a.resume) {
+    const loaded = await loadCharLM(a.checkpoint!, { vocab: vocab.toJSON() }); // same vocabulary
     ({ model, trainerState: state } = loaded);
     N = Number(loaded.extra.batchSize ?? N);
     T = Number(loaded.extra.seqLen ?? T);
-  } catch (e) {
-    fail(e instanceof CheckpointError ? e.message : `could not resume: ${(e as Error).message}`);
+  } else {
+    model = new CharLM({ vocabSize: vocab.size, ...a.config });
   }
-} else {
-  const config: Partial<CharLMConfig> & { vocabSize: number } = {
-    vocabSize: vocab.size,
-    cell: f.cell as CellKind,
-    layers: num("layers", f.layers!, true),
-    hiddenSize: num("hidden", f.hidden!, true),
-    embedSize: num("embed", f.embed!, true),
-    dropout: num("dropout", f.dropout!),
-    seed: num("seed", f.seed!, true),
-  };
-  try {
-    model = new CharLM(config);
-  } catch (e) {
-    fail((e as Error).message);
+  const shortest = Math.min(train.length, val.length);
+  if (T + 1 > shortest) {
+    model.dispose();
+    throw new CliError(
+      `--seq ${T} is longer than the validation text (${val.length.toLocaleString("en")} ` +
+        `characters): use at most ${shortest - 1}`,
+    );
   }
-}
-const trainer = charLMTrainer({
-  model,
-  train,
-  val,
-  batchSize: N,
-  seqLen: T,
-  lr: num("lr", f.lr!),
-  clipNorm: num("clip", f.clip!),
-  evalEvery: num("eval-every", f["eval-every"]!, true),
-  evalBatches: num("eval-batches", f["eval-batches"]!, true),
-  seed: num("seed", f.seed!, true),
-});
-if (state) trainer.setState(state);
-const c = model.config;
-console.log(
-  `${c.cell.toUpperCase()} ${c.layers}×${c.hiddenSize}, embed ${c.embedSize}, dropout ${c.dropout}, ` +
-    `${
-      model.paramCount().toLocaleString("en")
-    } parameters | batch ${N}×${T} | lr ${trainer.optimizer.lr} | ` +
-    (state ? `resumed at step ${trainer.step}` : "from scratch"),
-);
-
-const minutes = f.minutes ? num("minutes", f.minutes) : undefined;
-const marks = f["eval-minutes"]!.split(",").filter(Boolean).map((m) =>
-  num("eval-minutes", m) * 60_000
-);
-const steps = minutes !== undefined ? Number.MAX_SAFE_INTEGER : num("steps", f.steps!, true);
-const stop = new AbortController();
-const tty = Deno.stderr.isTerminal();
-const enc = new TextEncoder();
-let smooth = NaN, lastPrint = 0;
-const clock = (ms: number) =>
-  `${Math.floor(ms / 60000)}m${String(Math.floor(ms / 1000) % 60).padStart(2, "0")}s`;
-
-async function save(): Promise<void> {
-  if (!ckptPath) return;
-  await saveCharLM(ckptPath, {
+  const trainer = charLMTrainer({
     model,
-    vocab: vocab.toJSON(),
-    trainer,
-    extra: { batchSize: N, seqLen: T, corpus: "tinyshakespeare" },
+    train,
+    val,
+    batchSize: N,
+    seqLen: T,
+    lr: a.lr,
+    clipNorm: a.clip,
+    evalEvery: a.evalEvery,
+    evalBatches: a.evalBatches,
+    seed: state?.seed ?? a.config.seed, // a resumed run keeps its batches and validation windows
   });
+  let lrNote = "";
+  if (state) {
+    trainer.setState(state);
+    if (a.given.has("lr") && trainer.optimizer.lr !== a.lr) {
+      lrNote = ` (the checkpoint had ${trainer.optimizer.lr}; --lr replaces it)`;
+      trainer.optimizer.lr = a.lr;
+    }
+  }
+  const c = model.config;
+  console.log(
+    `${c.cell.toUpperCase()} ${c.layers}×${c.hiddenSize}, embed ${c.embedSize}, ` +
+      `dropout ${c.dropout}, ${model.paramCount().toLocaleString("en")} parameters | ` +
+      `batch ${N}×${T} | lr ${trainer.optimizer.lr}${lrNote} | ` +
+      (state ? `resumed at step ${trainer.step}` : "from scratch"),
+  );
+
+  const { minutes } = a;
+  const marks = a.evalMinutes.map((m) => m * 60_000);
+  const steps = minutes !== undefined ? Number.MAX_SAFE_INTEGER : a.steps;
+  const stop = new AbortController();
+  const tty = Deno.stderr.isTerminal();
+  const enc = new TextEncoder();
+  let smooth = NaN, lastPrint = 0;
+  const clock = (ms: number) =>
+    `${Math.floor(ms / 60000)}m${String(Math.floor(ms / 1000) % 60).padStart(2, "0")}s`;
+
+  const save = async (): Promise<void> => {
+    if (!a.checkpoint) return;
+    await saveCharLM(a.checkpoint, {
+      model,
+      vocab: vocab.toJSON(),
+      trainer,
+      extra: { batchSize: N, seqLen: T, corpus: "tinyshakespeare" },
+    });
+  };
+
+  const onEval = async (e: EvalInfo): Promise<void> => {
+    if (tty) await Deno.stderr.write(enc.encode("\r\x1b[K"));
+    console.log(
+      `step ${e.step} | ${clock(e.elapsedMs)} | train ${e.trainLoss.toFixed(3)} | ` +
+        `val ${e.valLoss.toFixed(3)} nats/char (${natsToBits(e.valLoss).toFixed(3)} bits)`,
+    );
+    await save();
+  };
+
+  try {
+    await trainer.train(steps, {
+      signal: stop.signal,
+      onStep: async (i) => {
+        smooth = Number.isNaN(smooth) ? i.loss : 0.98 * smooth + 0.02 * i.loss;
+        const budget = minutes !== undefined ? minutes * 60_000 - i.elapsedMs : i.etaMs;
+        const now = performance.now();
+        if (now - lastPrint > (tty ? 250 : 10_000)) {
+          lastPrint = now;
+          const total = minutes === undefined ? `/${trainer.step - i.done + i.total}` : "";
+          const line = `step ${i.step}${total} | loss ${smooth.toFixed(3)} | ` +
+            `${Math.round(i.itemsPerSec).toLocaleString("en")} chars/s | ` +
+            `${i.stepMs.toFixed(0)} ms/step | ETA ${clock(Math.max(0, budget))}`;
+          await Deno.stderr.write(enc.encode(tty ? `\r${line}\x1b[K` : `${line}\n`));
+        }
+        if (minutes !== undefined && i.elapsedMs >= minutes * 60_000) {
+          stop.abort(); // train() evaluates once more as it returns
+          return;
+        }
+        while (marks.length && i.elapsedMs >= marks[0]) {
+          marks.shift();
+          await trainer.evaluate({ onEval });
+        }
+      },
+      onEval,
+    });
+  } catch (e) {
+    if (tty) await Deno.stderr.write(enc.encode("\n"));
+    if (e instanceof TrainingDivergedError) {
+      const kept = a.checkpoint ? ` ${a.checkpoint} holds the last evaluated state.` : "";
+      throw new CliError(
+        e.message.replace(/,? then build a fresh model and Trainer\.$/, ", then train again.") +
+          kept,
+        1,
+      );
+    }
+    throw e;
+  }
+  if (a.checkpoint) {
+    console.log(
+      `checkpoint: ${a.checkpoint} (step ${trainer.step}); sample it with ` +
+        `deno task sample --checkpoint ${a.checkpoint}`,
+    );
+  }
 }
 
-async function onEval(e: EvalInfo): Promise<void> {
-  if (tty) await Deno.stderr.write(enc.encode("\r\x1b[K"));
-  console.log(
-    `step ${e.step} | ${clock(e.elapsedMs)} | train ${e.trainLoss.toFixed(3)} | ` +
-      `val ${e.valLoss.toFixed(3)} nats/char (${natsToBits(e.valLoss).toFixed(3)} bits)`,
-  );
-  await save();
-}
-
-try {
-  await trainer.train(steps, {
-    signal: stop.signal,
-    onStep: async (i) => {
-      smooth = Number.isNaN(smooth) ? i.loss : 0.98 * smooth + 0.02 * i.loss;
-      const budget = minutes !== undefined ? minutes * 60_000 - i.elapsedMs : i.etaMs;
-      const now = performance.now();
-      if (now - lastPrint > (tty ? 250 : 10_000)) {
-        lastPrint = now;
-        const line =
-          `step ${i.step}${minutes === undefined ? `/${trainer.step - i.done + i.total}` : ""}` +
-          ` | loss ${smooth.toFixed(3)} | ${
-            Math.round(i.itemsPerSec).toLocaleString("en")
-          } chars/s | ` +
-          `${i.stepMs.toFixed(0)} ms/step | ETA ${clock(Math.max(0, budget))}`;
-        await Deno.stderr.write(enc.encode(tty ? `\r${line}\x1b[K` : `${line}\n`));
-      }
-      if (minutes !== undefined && i.elapsedMs >= minutes * 60_000) {
-        stop.abort(); // train() evaluates once more as it returns
-        return;
-      }
-      while (marks.length && i.elapsedMs >= marks[0]) {
-        marks.shift();
-        await trainer.evaluate({ onEval });
-      }
-    },
-    onEval,
-  });
-} catch (e) {
-  if (tty) await Deno.stderr.write(enc.encode("\n"));
-  if (e instanceof TrainingDivergedError) fail(e.message);
-  throw e;
-}
-if (ckptPath) {
-  console.log(
-    `checkpoint: ${ckptPath} (step ${trainer.step}); sample it with deno task sample --checkpoint ${ckptPath}`,
-  );
-}
+await runCli(main, [CheckpointError, TinyShakespeareError]);

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs";
-import { initBackend } from "../backend.ts";
+import { initBackend } from "../backend/init_backend.ts";
 import { Rng } from "../util/rng.ts";
 import { CharLM } from "./char_lm.ts";
 import type { CellKind } from "./recurrent_layer.ts";
-import { scaledDiff } from "./_tf_testing.ts";
+import { scaledDiff } from "../kernels/_tf_testing.ts";
 
 await initBackend({ quiet: true });
 const V = 11;
@@ -74,5 +74,33 @@ Deno.test("CharLM rejects bad sizes and batches", () => {
     () => lm.loss({ x: new Int32Array(5), y: new Int32Array(6), batchSize: 2, seqLen: 3 }),
     RangeError,
   );
+  lm.dispose();
+});
+
+Deno.test("new CharLM(...).dispose() frees every tensor it made, for every cell", () => {
+  for (const cell of ["lstm", "gru", "rnn"] as CellKind[]) {
+    const before = tf.memory().numTensors;
+    for (let i = 0; i < 3; i++) {
+      new CharLM({ vocabSize: V, hiddenSize: 4, cell, layers: 2 }).dispose();
+    }
+    assert.equal(tf.memory().numTensors, before, `${cell}: tensors left after dispose()`);
+  }
+});
+
+Deno.test("CharLM.loss() and logits() refuse an empty batch by name", () => {
+  const lm = new CharLM({ vocabSize: V, hiddenSize: 4 });
+  const before = tf.memory().numTensors;
+  const empty = new Int32Array(0);
+  for (const [N, T] of [[0, 5], [3, 0], [0, 0]]) {
+    assert.throws(
+      () => lm.loss({ x: empty, y: empty, batchSize: N, seqLen: T }),
+      (e: unknown) =>
+        e instanceof RangeError &&
+        /CharLM\.loss: the batch is empty or malformed \(batchSize \d, seqLen \d\)/.test(e.message),
+    );
+    assert.throws(() => lm.logits(empty, N, T), /CharLM\.logits: the batch is empty/);
+  }
+  assert.throws(() => lm.logits(new Int32Array(5), 2, 3), /x must hold N·T = 2·3 ids, got 5/);
+  assert.equal(tf.memory().numTensors, before, "a refused batch allocates nothing");
   lm.dispose();
 });

@@ -66,7 +66,8 @@ export function sampleWindows(
  * @param windows as returned by {@link sampleWindows} // [N * (T + 1)]
  * @param batchSize number of windows N
  * @returns `{ x, y, batchSize, seqLen }` with `y[n, t] = x[n, t + 1]` // [N * T] each
- * @throws {RangeError} if `windows.length` is not a multiple of N or the windows are shorter than 2
+ * @throws {RangeError} on an empty batch (no ids, or N not a positive integer), if
+ *   `windows.length` is not a multiple of N, or if the windows are shorter than 2
  * @example Split one window
  * ```ts
  * import { splitWindows } from "./get_batch.ts";
@@ -75,6 +76,12 @@ export function sampleWindows(
  * ```
  */
 export function splitWindows(windows: Int32Array, batchSize: number): Batch {
+  if (!Number.isInteger(batchSize) || batchSize < 1 || windows.length === 0) {
+    throw new RangeError(
+      `splitWindows: an empty batch (${windows.length} ids, batchSize ${batchSize}); ` +
+        `batchSize must be a positive integer and every window at least 2 ids long`,
+    );
+  }
   const L = windows.length / batchSize;
   if (!Number.isInteger(L) || L < 2) {
     throw new RangeError(
@@ -110,5 +117,8 @@ export function splitWindows(windows: Int32Array, batchSize: number): Batch {
  * @see notebooks/07_char_lstm.ipynb, "A batch"
  */
 export function getBatch(data: Int32Array, batchSize: number, seqLen: number, rng: Rng): Batch {
+  if (!Number.isInteger(seqLen) || seqLen < 1) {
+    throw new RangeError(`getBatch: seqLen must be a positive integer, got ${seqLen}`);
+  }
   return splitWindows(sampleWindows(data, batchSize, seqLen + 1, rng), batchSize);
 }

@@ -50,3 +50,17 @@ Deno.test("getBatch() and friends reject bad sizes with the sizes in the message
   assert.throws(() => getBatch(data, 2, 200, new Rng(1)), /200 ids, fewer than one window of 201/);
   assert.throws(() => splitWindows(new Int32Array(7), 2), /7 ids do not split into 2 windows/);
 });
+
+Deno.test("an empty batch is refused by name, never an out-of-bounds offset or a NaN loss", () => {
+  for (const [w, n] of [[new Int32Array(0), 0], [new Int32Array(0), 3], [new Int32Array(6), 0]]) {
+    assert.throws(
+      () => splitWindows(w as Int32Array, n as number),
+      /splitWindows: an empty batch \(\d ids, batchSize \d\)/,
+    );
+  }
+  assert.throws(
+    () => getBatch(new Int32Array(0), 2, 4, new Rng(1)),
+    /0 ids, fewer than one window/,
+  );
+  assert.throws(() => getBatch(data, 2, 0, new Rng(1)), /seqLen must be a positive integer, got 0/);
+});

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { repoRootPath } from "../util/repo_root.ts";
 import { writeFileAtomic } from "../util/atomic_write.ts";
 import { CharVocab } from "./char_vocab.ts";
@@ -11,8 +11,13 @@ import {
   TINY_SHAKESPEARE,
   TinyShakespeareError,
 } from "./tiny_shakespeare.ts";
+import { corpusForTests, requireCorpus } from "./_tiny_shakespeare_testing.ts";
 
-const SHARED = join(repoRootPath(), "../shared/data/tinyshakespeare.txt");
+// The real corpus comes through the loader (TINY_SHAKESPEARE_PATH, the data/ cache, or one
+// download); without it these tests are skipped, saying why, unless CI is set.
+const corpus = await corpusForTests("lib/text/tiny_shakespeare_test.ts");
+const needsCorpus = { ignore: corpus.ignore };
+const corpusBytes = () => new TextEncoder().encode(requireCorpus(corpus));
 const quiet = () => {};
 
 /** A fake fetch that answers every URL with `body` (or throws `err`), counting calls. */
@@ -40,24 +45,40 @@ async function listDir(dir: string): Promise<string[]> {
   return names.sort();
 }
 
-Deno.test("loadTinyShakespeare() reads and verifies the shared copy", async () => {
-  const text = await loadTinyShakespeare({ path: SHARED });
-  assert.equal(text.length, 1_115_394);
-  assert.equal(await sha256Hex(new TextEncoder().encode(text)), TINY_SHAKESPEARE.sha256);
-  assert.ok(text.startsWith("First Citizen:\nBefore we proceed any further, hear me speak."));
+Deno.test({
+  name: "loadTinyShakespeare() reads and verifies the corpus",
+  ...needsCorpus,
+  fn: async () => {
+    const text = requireCorpus(corpus);
+    assert.equal(text, await loadTinyShakespeare({ log: quiet }));
+    assert.equal(text.length, 1_115_394);
+    assert.equal(await sha256Hex(new TextEncoder().encode(text)), TINY_SHAKESPEARE.sha256);
+    assert.ok(text.startsWith("First Citizen:\nBefore we proceed any further, hear me speak."));
+  },
 });
 
-Deno.test("loadTinyShakespeare() takes the path from TINY_SHAKESPEARE_PATH, relative to the root", async () => {
-  const old = Deno.env.get("TINY_SHAKESPEARE_PATH");
-  Deno.env.set("TINY_SHAKESPEARE_PATH", "../shared/data/tinyshakespeare.txt");
-  try {
-    const got = await resolveTinyShakespeare({ fetch: fakeFetch(null, {}, new Error("no")) });
-    assert.equal(got.source, "env");
-    assert.equal(got.text.length, TINY_SHAKESPEARE.bytes);
-  } finally {
-    if (old === undefined) Deno.env.delete("TINY_SHAKESPEARE_PATH");
-    else Deno.env.set("TINY_SHAKESPEARE_PATH", old);
-  }
+Deno.test({
+  name: "loadTinyShakespeare() takes the path from TINY_SHAKESPEARE_PATH, relative to the root",
+  ...needsCorpus,
+  fn: async () => {
+    await withTempDir(async (dir) => {
+      const file = join(dir, "input.txt");
+      await Deno.writeFile(file, corpusBytes());
+      const old = Deno.env.get("TINY_SHAKESPEARE_PATH"), cwd = Deno.cwd();
+      Deno.env.set("TINY_SHAKESPEARE_PATH", relative(repoRootPath(), file));
+      Deno.chdir(dir); // a relative value means the same file from any working folder
+      try {
+        const got = await resolveTinyShakespeare({ fetch: fakeFetch(null, {}, new Error("no")) });
+        assert.equal(got.source, "env");
+        assert.equal(got.path, file);
+        assert.equal(got.text.length, TINY_SHAKESPEARE.bytes);
+      } finally {
+        Deno.chdir(cwd);
+        if (old === undefined) Deno.env.delete("TINY_SHAKESPEARE_PATH");
+        else Deno.env.set("TINY_SHAKESPEARE_PATH", old);
+      }
+    });
+  },
 });
 
 Deno.test("loadTinyShakespeare() names the path and the env var when a local file is missing", async () => {
@@ -70,22 +91,25 @@ Deno.test("loadTinyShakespeare() names the path and the env var when a local fil
   });
 });
 
-Deno.test("loadTinyShakespeare() rejects a modified file with a checksum error that says what to do", async () => {
-  await withTempDir(async (dir) => {
-    const bytes = await Deno.readFile(SHARED);
-    bytes[1000] ^= 1; // one flipped bit, same size
-    const path = join(dir, "tiny.txt");
-    await Deno.writeFile(path, bytes);
-    const err = await loadTinyShakespeare({ path }).catch((e) => e);
-    assert.ok(err instanceof TinyShakespeareError && err.kind === "checksum", String(err));
-    assert.match(err.message, /checksum/);
-    assert.match(
-      err.message,
-      new RegExp(`expected sha256 ${TINY_SHAKESPEARE.sha256}, got [0-9a-f]{64}`),
-    );
-    assert.match(err.message, /corrupt or modified/);
-    assert.match(err.message, /TINY_SHAKESPEARE_PATH/);
-  });
+Deno.test({
+  name: "loadTinyShakespeare() rejects a modified file with a checksum error that says what to do",
+  ...needsCorpus,
+  fn: () =>
+    withTempDir(async (dir) => {
+      const bytes = corpusBytes();
+      bytes[1000] ^= 1; // one flipped bit, same size
+      const path = join(dir, "tiny.txt");
+      await Deno.writeFile(path, bytes);
+      const err = await loadTinyShakespeare({ path }).catch((e) => e);
+      assert.ok(err instanceof TinyShakespeareError && err.kind === "checksum", String(err));
+      assert.match(err.message, /checksum/);
+      assert.match(
+        err.message,
+        new RegExp(`expected sha256 ${TINY_SHAKESPEARE.sha256}, got [0-9a-f]{64}`),
+      );
+      assert.match(err.message, /corrupt or modified/);
+      assert.match(err.message, /TINY_SHAKESPEARE_PATH/);
+    }),
 });
 
 Deno.test("loadTinyShakespeare() tells the user to delete a corrupt cache", async () => {
@@ -100,25 +124,29 @@ Deno.test("loadTinyShakespeare() tells the user to delete a corrupt cache", asyn
   });
 });
 
-Deno.test("loadTinyShakespeare() downloads into the cache once, then reads the cache", async () => {
-  await withTempDir(async (dir) => {
-    const cachePath = join(dir, "data", "tinyshakespeare.txt");
-    const fetch = fakeFetch(await Deno.readFile(SHARED));
-    const first = await resolveTinyShakespeare({ cachePath, useEnv: false, fetch, log: quiet });
-    assert.equal(first.source, "download");
-    assert.deepEqual(fetch.calls, [TINY_SHAKESPEARE.url]);
-    assert.deepEqual(await listDir(join(dir, "data")), ["tinyshakespeare.txt"]); // no temp file left
-    const second = await resolveTinyShakespeare({ cachePath, useEnv: false, fetch, log: quiet });
-    assert.equal(second.source, "cache");
-    assert.equal(second.text, first.text);
-    assert.equal(fetch.calls.length, 1);
-  });
+Deno.test({
+  name: "loadTinyShakespeare() downloads into the cache once, then reads the cache",
+  ...needsCorpus,
+  fn: () =>
+    withTempDir(async (dir) => {
+      const cachePath = join(dir, "data", "tinyshakespeare.txt");
+      const fetch = fakeFetch(corpusBytes());
+      const first = await resolveTinyShakespeare({ cachePath, useEnv: false, fetch, log: quiet });
+      assert.equal(first.source, "download");
+      assert.deepEqual(fetch.calls, [TINY_SHAKESPEARE.url]);
+      // no temporary file is left
+      assert.deepEqual(await listDir(join(dir, "data")), ["tinyshakespeare.txt"]);
+      const second = await resolveTinyShakespeare({ cachePath, useEnv: false, fetch, log: quiet });
+      assert.equal(second.source, "cache");
+      assert.equal(second.text, first.text);
+      assert.equal(fetch.calls.length, 1);
+    }),
 });
 
 Deno.test("loadTinyShakespeare() reports a truncated download and writes nothing", async () => {
   await withTempDir(async (dir) => {
     const cachePath = join(dir, "tinyshakespeare.txt");
-    const fetch = fakeFetch((await Deno.readFile(SHARED)).subarray(0, 500_000));
+    const fetch = fakeFetch(new Uint8Array(500_000).fill(65)); // the size is checked first
     const err = await loadTinyShakespeare({ cachePath, useEnv: false, fetch, log: quiet })
       .catch((e) => e);
     assert.equal(err.kind, "size");
@@ -186,19 +214,23 @@ Deno.test("writeFileAtomic() leaves no temporary file when the rename fails", as
   });
 });
 
-Deno.test("Tiny Shakespeare has 65 characters and splits 1,003,854 / 111,540 as nanoGPT", async () => {
-  const text = await loadTinyShakespeare({ path: SHARED });
-  const vocab = CharVocab.fromText(text);
-  assert.equal(vocab.size, 65);
-  assert.equal(
-    vocab.chars.join(""),
-    "\n !$&',-.3:;?ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",
-  );
-  const ids = vocab.encode(text);
-  assert.equal(ids.length, 1_115_394);
-  assert.equal(vocab.decode(ids), text);
-  const { train, val } = trainValSplit(ids);
-  assert.equal(train.length, 1_003_854);
-  assert.equal(val.length, 111_540);
-  assert.equal(trainValSplit(text).val, text.slice(1_003_854));
+Deno.test({
+  name: "Tiny Shakespeare has 65 characters and splits 1,003,854 / 111,540 as nanoGPT",
+  ...needsCorpus,
+  fn: () => {
+    const text = requireCorpus(corpus);
+    const vocab = CharVocab.fromText(text);
+    assert.equal(vocab.size, 65);
+    assert.equal(
+      vocab.chars.join(""),
+      "\n !$&',-.3:;?ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",
+    );
+    const ids = vocab.encode(text);
+    assert.equal(ids.length, 1_115_394);
+    assert.equal(vocab.decode(ids), text);
+    const { train, val } = trainValSplit(ids);
+    assert.equal(train.length, 1_003_854);
+    assert.equal(val.length, 111_540);
+    assert.equal(trainValSplit(text).val, text.slice(1_003_854));
+  },
 });

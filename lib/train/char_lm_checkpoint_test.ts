@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs";
-import { initBackend } from "../backend.ts";
+import { initBackend } from "../backend/init_backend.ts";
 import { CharLM, type CharLMConfig } from "../rnn/char_lm.ts";
 import { Trainer } from "./trainer.ts";
 import { CheckpointError } from "./checkpoint.ts";

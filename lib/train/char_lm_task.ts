@@ -10,6 +10,7 @@ import { Rng } from "../util/rng.ts";
 import { getBatch, sampleWindows, splitWindows } from "../text/get_batch.ts";
 import type { CharLM, TokenBatch } from "../rnn/char_lm.ts";
 import { Trainer, type TrainerOptions } from "./trainer.ts";
+import { sequentialLoss } from "./char_lm_stateful.ts";
 
 /** Options of {@link charLMTrainer}. */
 export interface CharLMTaskOptions
@@ -26,6 +27,17 @@ export interface CharLMTaskOptions
   seqLen: number;
   /** Validation batches per evaluation (default 10), drawn once from `seed`. */
   evalBatches?: number;
+  /**
+   * "random" (default): windows at random places, each from a zero state. "sequential": each row
+   * continues where it stopped and starts from the state it ended with, detached (stateful
+   * truncated BPTT; lib/train/char_lm_stateful.ts).
+   */
+  batches?: "random" | "sequential";
+  /**
+   * Divergence limit on a step's loss (default 10 · max(1, ln V): ten times the loss of a uniform
+   * guess); see the Trainer option of the same name.
+   */
+  maxLoss?: number;
 }
 
 /**
@@ -58,8 +70,10 @@ export function fixedBatches(
  * @param model the char LM
  * @param batches e.g. from {@link fixedBatches}
  * @returns the mean loss in nats per character
+ * @throws {RangeError} if `batches` is empty (an average over nothing would be NaN)
  */
 export function meanLoss(model: CharLM, batches: TokenBatch[]): number {
+  if (batches.length === 0) throw new RangeError("meanLoss: no batches to average over");
   let sum = 0;
   for (const b of batches) sum += tf.tidy(() => model.loss(b).dataSync()[0]);
   return sum / batches.length;
@@ -71,6 +85,8 @@ export function meanLoss(model: CharLM, batches: TokenBatch[]): number {
  *
  * @param opts model, data, batch shape, plus any Trainer option (lr, clipNorm, evalEvery, seed, …)
  * @returns the trainer (`await trainer.train(steps)`; `trainer.dispose()` when done)
+ * @throws {RangeError} if batchSize, seqLen or evalBatches is not a positive integer, or a data
+ *   set is shorter than seqLen + 1
  * @example A few steps on a toy corpus
  * ```ts
  * import { CharLM } from "../rnn/char_lm.ts";
@@ -84,13 +100,31 @@ export function meanLoss(model: CharLM, batches: TokenBatch[]): number {
  * @see notebooks/07_char_lstm.ipynb, "Training"
  */
 export function charLMTrainer(opts: CharLMTaskOptions): Trainer {
-  const { model, train, val, batchSize: N, seqLen: T, evalBatches = 10, ...rest } = opts;
+  const { model, train, val, batchSize: N, seqLen: T, evalBatches = 10, batches, ...rest } = opts;
+  for (
+    const [name, v] of [["batchSize", N], ["seqLen", T], ["evalBatches", evalBatches]] as const
+  ) {
+    if (!Number.isInteger(v) || v < 1) {
+      throw new RangeError(`charLMTrainer: ${name} must be a positive integer, got ${v}`);
+    }
+  }
+  for (const [name, ids] of [["training", train], ["validation", val]] as const) {
+    if (ids && ids.length < T + 1) {
+      throw new RangeError(
+        `charLMTrainer: seqLen ${T} needs ${T + 1} consecutive ids, but the ${name} data has ` +
+          `${ids.length}; use seqLen ≤ ${ids.length - 1}`,
+      );
+    }
+  }
+  rest.maxLoss ??= 10 * Math.max(1, Math.log(model.config.vocabSize));
   const valBatches = val ? fixedBatches(val, N, T, evalBatches, (rest.seed ?? 42) + 1) : undefined;
   return new Trainer({
     ...rest,
     params: model.params(),
     itemsPerStep: N * T,
-    loss: ({ rng, seed }) => model.loss(getBatch(train, N, T, rng), { training: true, seed }),
+    loss: batches === "sequential"
+      ? sequentialLoss(model, train, N, T).loss
+      : ({ rng, seed }) => model.loss(getBatch(train, N, T, rng), { training: true, seed }),
     evaluate: valBatches ? () => meanLoss(model, valBatches) : undefined,
   });
 }

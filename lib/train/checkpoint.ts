@@ -1,11 +1,14 @@
 /**
  * Checkpoint files: named float32 tensors (weights, optimizer moments) plus a JSON header (config,
  * vocabulary, step, history), in one binary file written atomically (temp file + rename, so a crash
- * never leaves half a checkpoint). The header carries the payload's sha256, so a truncated or
- * corrupted file is reported as such instead of loading garbage.
+ * never leaves half a checkpoint, and the temporary files of killed writes are removed by the next
+ * write). A sha256 covers everything after it, the header as well as the tensors, so a truncated,
+ * corrupted or hand-edited file (say, two bytes of its vocabulary) is refused instead of loaded.
  *
- * Layout: the 8 bytes "CLMCKPT1", a little-endian uint32 header length, the header JSON (UTF-8),
- * zero padding to a multiple of 4, then the tensors' float32 data back to back.
+ * Layout (format 2): the 8 bytes "CLMCKPT2", the 32-byte sha256 of all the bytes after it, a
+ * little-endian uint32 header length, the header JSON (UTF-8), zero padding to a multiple of 4,
+ * then the tensors' float32 data back to back. Format-1 files ("CLMCKPT1", whose checksum covered
+ * only the tensors) are refused with a message saying so.
  * @module
  */
 import { writeFileAtomic } from "../util/atomic_write.ts";
@@ -37,19 +40,20 @@ export class CheckpointError extends Error {
   }
 }
 
-const MAGIC = "CLMCKPT1";
+const MAGIC = "CLMCKPT2";
+const MAGIC_V1 = "CLMCKPT1";
+/** Bytes before the header: magic (8), sha256 (32), header length (4). */
+const PREFIX = 44;
 
 interface Header {
-  version: 1;
+  version: 2;
   meta: Record<string, unknown>;
   tensors: { name: string; shape: number[]; offset: number; length: number }[];
   payloadBytes: number;
-  payloadSha256: string;
 }
 
-async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+async function sha256(bytes: Uint8Array): Promise<Uint8Array> {
+  return new Uint8Array(await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>));
 }
 
 /**
@@ -76,29 +80,30 @@ export async function encodeCheckpoint(ckpt: Checkpoint): Promise<Uint8Array> {
   for (const e of entries) payload.set(ckpt.tensors[e.name].data, e.offset);
   const payloadBytes = new Uint8Array(payload.buffer);
   const header: Header = {
-    version: 1,
+    version: 2,
     meta: ckpt.meta,
     tensors: entries,
     payloadBytes: payloadBytes.length,
-    payloadSha256: await sha256Hex(payloadBytes),
   };
   const json = new TextEncoder().encode(JSON.stringify(header));
-  const start = Math.ceil((12 + json.length) / 4) * 4;
+  const start = Math.ceil((PREFIX + json.length) / 4) * 4;
   const out = new Uint8Array(start + payloadBytes.length);
   out.set(new TextEncoder().encode(MAGIC), 0);
-  new DataView(out.buffer).setUint32(8, json.length, true);
-  out.set(json, 12);
+  new DataView(out.buffer).setUint32(40, json.length, true);
+  out.set(json, PREFIX);
   out.set(payloadBytes, start);
+  out.set(await sha256(out.subarray(40)), 8); // covers the header length, header and tensors
   return out;
 }
 
 /**
- * Parse checkpoint bytes, checking the magic, the lengths and the checksum.
+ * Parse checkpoint bytes, checking the magic, the checksum (over header and tensors) and lengths.
  *
  * @param bytes the file contents
  * @param where the file name, for messages
  * @returns meta and tensors
- * @throws {CheckpointError} "corrupt" with the reason
+ * @throws {CheckpointError} "corrupt" with the reason (not a checkpoint, format 1, truncated,
+ *   checksum mismatch)
  */
 export async function decodeCheckpoint(
   bytes: Uint8Array,
@@ -109,30 +114,44 @@ export async function decodeCheckpoint(
       "corrupt",
       `${where} is not a usable checkpoint: ${why}. Train again (or resume from an older copy).`,
     );
-  if (bytes.length < 12 || new TextDecoder().decode(bytes.subarray(0, 8)) !== MAGIC) {
-    throw corrupt(`it does not start with "${MAGIC}" (not a checkpoint file)`);
-  }
-  const headerLen = new DataView(bytes.buffer, bytes.byteOffset).getUint32(8, true);
-  if (12 + headerLen > bytes.length) throw corrupt(`the file is truncated (${bytes.length} bytes)`);
-  let header: Header;
-  try {
-    header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + headerLen)));
-  } catch (err) {
-    throw corrupt(`its header is not valid JSON (${(err as Error).message})`);
-  }
-  if (header.version !== 1) throw corrupt(`unknown format version ${header.version}`);
-  const start = Math.ceil((12 + headerLen) / 4) * 4;
-  if (bytes.length !== start + header.payloadBytes) {
+  const magic = new TextDecoder().decode(bytes.subarray(0, 8));
+  if (magic === MAGIC_V1) {
     throw corrupt(
-      `the file is truncated or padded (${bytes.length} bytes, expected ${
-        start + header.payloadBytes
-      })`,
+      "it was written in format 1, whose checksum did not cover the header; this version " +
+        "reads format 2 only",
     );
   }
-  const payloadBytes = bytes.slice(start); // copy: aligned for Float32Array
-  if ((await sha256Hex(payloadBytes)) !== header.payloadSha256) {
-    throw corrupt("the tensor data does not match its checksum (the file was damaged)");
+  if (bytes.length < PREFIX || magic !== MAGIC) {
+    throw corrupt(
+      bytes.length < PREFIX && MAGIC.startsWith(magic) && magic.length > 0
+        ? `the file is truncated (${bytes.length} bytes)`
+        : `it does not start with "${MAGIC}" (not a checkpoint file)`,
+    );
   }
+  const headerLen = new DataView(bytes.buffer, bytes.byteOffset).getUint32(40, true);
+  let header: Header | undefined, headerError = "";
+  try {
+    header = JSON.parse(new TextDecoder().decode(bytes.subarray(PREFIX, PREFIX + headerLen)));
+  } catch (err) {
+    headerError = (err as Error).message;
+  }
+  const start = Math.ceil((PREFIX + headerLen) / 4) * 4;
+  const size = header ? start + header.payloadBytes : undefined;
+  const expected = bytes.subarray(8, 40), got = await sha256(bytes.subarray(40));
+  if (!got.every((b, i) => b === expected[i])) {
+    throw corrupt(
+      PREFIX + headerLen > bytes.length || (size !== undefined && bytes.length < size)
+        ? `the file is truncated (${bytes.length} bytes${size ? ` of ${size}` : ""})`
+        : "its contents do not match its sha256 checksum (the file was damaged or edited; " +
+          "the checksum covers the header, e.g. the vocabulary, and the tensors)",
+    );
+  }
+  if (!header) throw corrupt(`its header is not valid JSON (${headerError})`);
+  if (header.version !== 2) throw corrupt(`unknown format version ${header.version}`);
+  if (bytes.length !== size) {
+    throw corrupt(`its length (${bytes.length} bytes) does not match its header (${size})`);
+  }
+  const payloadBytes = bytes.slice(start); // copy: aligned for Float32Array
   const payload = new Float32Array(payloadBytes.buffer);
   const tensors: Record<string, StoredTensor> = {};
   for (const e of header.tensors) {

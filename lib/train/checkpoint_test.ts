@@ -59,3 +59,61 @@ Deno.test("encodeCheckpoint() rejects a tensor whose data does not fit its shape
     RangeError,
   );
 });
+
+Deno.test({
+  name: "decodeCheckpoint() refuses a 2-byte edit of the header (the checksum covers it)",
+  fn: async () => {
+    const bytes = await encodeCheckpoint({ ...ckpt, meta: { vocab: { chars: ["a", "b", "c"] } } });
+    const at = new TextDecoder().decode(bytes).indexOf('["a","b","c"]');
+    assert.ok(at > 0, "the vocabulary is in the header");
+    const edited = bytes.slice();
+    edited[at + 2] = "x".charCodeAt(0); // "a" -> "x"
+    edited[at + 6] = "y".charCodeAt(0); // "b" -> "y": still valid JSON, same length
+    assert.match(new TextDecoder().decode(edited), /\["x","y","c"\]/);
+    await assert.rejects(
+      () => decodeCheckpoint(edited, "x.ckpt"),
+      (e: unknown) =>
+        e instanceof CheckpointError && e.kind === "corrupt" &&
+        /x\.ckpt is not a usable checkpoint: .*sha256 checksum .*edited/.test(e.message),
+    );
+  },
+});
+
+Deno.test("decodeCheckpoint() refuses a format-1 file, saying why", async () => {
+  const v1 = new TextEncoder().encode("CLMCKPT1" + "\0".repeat(40));
+  await assert.rejects(
+    () => decodeCheckpoint(v1, "old.ckpt"),
+    (e: unknown) => e instanceof CheckpointError && /format 1/.test(e.message),
+  );
+});
+
+Deno.test("saveCheckpoint() removes the temporary file a killed save left behind", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    const path = `${dir}/lm.ckpt`;
+    // A child starts a save the way writeFileAtomic does (a temporary file named after its pid),
+    // writes half of it and is killed with SIGKILL before it can rename or clean up.
+    const child = new Deno.Command(Deno.execPath(), {
+      args: [
+        "eval",
+        `const f = await Deno.makeTempFile({ dir: ${JSON.stringify(dir)}, ` +
+        "prefix: `.lm.ckpt.${Deno.pid}.`, suffix: '.tmp' });" +
+        "await Deno.writeFile(f, new Uint8Array(1000)); console.log(f);" +
+        "await new Promise(() => setInterval(() => {}, 1000));",
+      ],
+      stdout: "piped",
+    }).spawn();
+    const reader = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
+    const tmp = (await reader.read()).value!.trim();
+    child.kill("SIGKILL");
+    await child.status;
+    await reader.cancel();
+    const names = () => [...Deno.readDirSync(dir)].map((e) => e.name).sort();
+    assert.deepEqual(names(), [tmp.slice(dir.length + 1)], "the killed save left its temp file");
+    await saveCheckpoint(path, ckpt);
+    assert.deepEqual(names(), ["lm.ckpt"], "the next save removed it");
+    assert.deepEqual((await loadCheckpoint(path)).meta, ckpt.meta);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});

@@ -45,7 +45,8 @@ export function stepSeed(seed: number, step: number): number {
  * @param step completed steps before the failing one
  * @param loss the failing step's loss
  * @param gradNorm its gradient norm
- * @param ctx the last finite loss, the learning rate and the clipping threshold (0 = off)
+ * @param ctx the last finite loss, the learning rate, the clipping threshold (0 = off) and the
+ *   trainer's `maxLoss`, if any
  * @returns the error to throw
  * @example
  * ```ts
@@ -57,19 +58,22 @@ export function divergedError(
   step: number,
   loss: number,
   gradNorm: number,
-  ctx: { lastLoss?: number; lr: number; clipNorm: number },
+  ctx: { lastLoss?: number; lr: number; clipNorm: number; maxLoss?: number },
 ): TrainingDivergedError {
-  const what = Number.isFinite(loss)
-    ? `the gradient norm became ${gradNorm}`
-    : `the loss became ${loss}`;
+  const what = !Number.isFinite(loss)
+    ? `the loss became ${loss}`
+    : loss > (ctx.maxLoss ?? Infinity)
+    ? `the loss became ${loss.toPrecision(4)}, above the limit of ${ctx.maxLoss!.toPrecision(4)}`
+    : `the gradient norm became ${gradNorm}`;
   const { lastLoss, lr, clipNorm } = ctx;
+  const lower = +(lr / 3).toPrecision(3);
   return new TrainingDivergedError(
     step,
     loss,
     gradNorm,
     `Training diverged at step ${step + 1}: ${what}` +
       (lastLoss !== undefined ? ` (last finite loss ${lastLoss.toFixed(4)})` : "") +
-      `. The weights were not updated. Try a lower learning rate (lr ${lr} → ${lr / 3}) ` +
+      `. The weights were not updated. Try a lower learning rate (lr ${lr} → ${lower}) ` +
       (clipNorm > 0
         ? `or a tighter clipNorm (now ${clipNorm}, try ${clipNorm / 5})`
         : "or gradient clipping (clipNorm: 1)") +

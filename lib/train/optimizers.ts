@@ -76,7 +76,9 @@ class Slots {
   load(slots: OptimizerState["slots"]): void {
     this.dispose();
     for (const [k, s] of Object.entries(slots)) {
-      this.map.set(k, tf.variable(tf.tensor(Float32Array.from(s.data), s.shape), false));
+      const init = tf.tensor(Float32Array.from(s.data), s.shape);
+      this.map.set(k, tf.variable(init, false)); // the variable keeps its own reference
+      init.dispose();
     }
   }
   dispose(): void {

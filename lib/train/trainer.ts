@@ -79,6 +79,12 @@ export interface TrainerOptions extends OptimizerOptions {
    * min-char-rnn; notebook 05). Leave clipNorm unset (or 0) when you set it.
    */
   clipValue?: number;
+  /**
+   * Stop with a {@link TrainingDivergedError} when a step's loss exceeds this (default Infinity:
+   * only NaN or infinite losses stop training). A loss far above that of a uniform guess means
+   * the run has diverged even while the numbers stay finite (Adam with a huge learning rate).
+   */
+  maxLoss?: number;
   /** Seed of the per-step generators (default 42). */
   seed?: number;
   /** Items per step for the throughput (e.g. N·T characters; default 1). */
@@ -131,7 +137,8 @@ export class Trainer {
 
   /**
    * @param opts params, loss, optimizer settings, clipping, evaluation and callbacks
-   * @throws {RangeError} on an invalid clipNorm, clipValue, evalEvery or learning rate, or on
+   * @throws {RangeError} on an invalid clipNorm, clipValue, evalEvery, maxLoss or learning rate, or
+   *   on
    *   both clipNorm > 0 and clipValue
    */
   constructor(opts: TrainerOptions) {
@@ -153,6 +160,9 @@ export class Trainer {
     ) {
       throw new RangeError(`Trainer: evalEvery must be an integer ≥ 0, got ${opts.evalEvery}`);
     }
+    if (!(opts.maxLoss === undefined || opts.maxLoss > 0)) {
+      throw new RangeError(`Trainer: maxLoss must be a positive number, got ${opts.maxLoss}`);
+    }
     this.opts = opts;
     this.optimizer = makeOptimizer(opts);
   }
@@ -166,8 +176,8 @@ export class Trainer {
    * One optimisation step, synchronously.
    *
    * @returns `{ loss, gradNorm }` of this step
-   * @throws {TrainingDivergedError} if the loss or gradient norm is NaN or infinite (the weights are
-   *   left as they were before the step)
+   * @throws {TrainingDivergedError} if the loss or gradient norm is NaN or infinite, or the loss
+   *   exceeds `maxLoss` (the weights are left as they were before the step)
    */
   trainStep(): { loss: number; gradNorm: number } {
     const seed = stepSeed(this.seed, this.step);
@@ -189,11 +199,13 @@ export class Trainer {
         ? clipByGlobalNormTf(byName, clip)
         : { grads: byName, norm: globalNorm(byName) };
       try {
-        if (!Number.isFinite(loss) || !Number.isFinite(clipped.norm)) {
+        const maxLoss = this.opts.maxLoss ?? Infinity;
+        if (!Number.isFinite(loss) || !Number.isFinite(clipped.norm) || loss > maxLoss) {
           throw divergedError(this.step, loss, clipped.norm, {
             lastLoss: this.history.loss.at(-1),
             lr: this.optimizer.lr,
             clipNorm: clip,
+            maxLoss,
           });
         }
         this.optimizer.apply(this.opts.params, clipped.grads);

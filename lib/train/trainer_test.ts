@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs";
-import { initBackend } from "../backend.ts";
+import { initBackend } from "../backend/init_backend.ts";
 import { CharLM } from "../rnn/char_lm.ts";
 import { type StepInfo, Trainer } from "./trainer.ts";
 import { stepSeed, TrainingDivergedError } from "./diverged.ts";
@@ -143,5 +143,43 @@ Deno.test("Trainer rejects invalid settings", () => {
   assert.throws(() => new Trainer({ params: { w }, loss, evalEvery: 1.5 }), /evalEvery/);
   assert.throws(() => new Trainer({ params: { w }, loss, clipValue: 0 }), /clipValue/);
   assert.throws(() => new Trainer({ params: { w }, loss, clipNorm: 1, clipValue: 1 }), /not both/);
+  w.dispose();
+});
+
+Deno.test("Trainer.setState() replaces the optimizer's slots without leaking tensors", async () => {
+  const { model, trainer } = tinyTask();
+  await trainer.train(3);
+  const state = trainer.getState();
+  assert.ok(Object.keys(state.optimizer.slots).length >= 12, "Adam has m and v per parameter");
+  const before = tf.memory().numTensors;
+  for (let i = 0; i < 3; i++) trainer.setState(state);
+  assert.equal(tf.memory().numTensors, before, "setState leaked tensors");
+  assert.deepEqual(trainer.getState().optimizer, state.optimizer);
+  trainer.dispose();
+  model.dispose();
+});
+
+Deno.test("Trainer stops when the loss passes maxLoss, though it stays finite", async () => {
+  const w = tf.variable(tf.scalar(1));
+  const trainer = new Trainer({
+    params: { w },
+    loss: () => tf.square(w) as tf.Scalar,
+    kind: "sgd",
+    lr: 10, // w ← w − 20 w: the loss w² goes 1, 361, 130321, 19⁶ = 4.7e7
+    clipNorm: 0,
+    maxLoss: 1e6,
+  });
+  const err = await trainer.train(50).catch((e) => e);
+  assert.ok(err instanceof TrainingDivergedError, String(err));
+  assert.match(err.message, /step 4: the loss became 4\.705e\+7, above the limit of 1\.000e\+6/);
+  assert.match(err.message, /lower learning rate \(lr 10 → 3\.33\)/);
+  assert.ok(Number.isFinite(err.loss));
+  assert.equal(trainer.step, 3, "steps with a loss ≤ maxLoss went through");
+  assert.equal(w.dataSync()[0], (-19) ** 3, "the failing step did not update the weights");
+  assert.throws(
+    () => new Trainer({ params: { w }, loss: () => tf.scalar(0), maxLoss: 0 }),
+    /maxLoss/,
+  );
+  trainer.dispose();
   w.dispose();
 });

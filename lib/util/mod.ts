@@ -9,3 +9,5 @@ export * from "./errors.ts";
 export * from "./atomic_write.ts";
 export * from "./repo_root.ts";
 export * from "./table.ts";
+export * from "./cli_args.ts";
+export * from "./seed_range.ts";
