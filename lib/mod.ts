@@ -41,9 +41,11 @@ export { makeBlobs, makeSine } from "./tasks/mod.ts";
 export { chainRulePreset } from "./presets/mod.ts";
 export { computationGraph, TfMlp, toTensors } from "./nn/mod.ts";
 export { scatterClasses } from "./plot/mod.ts";
+export { fitMse } from "./train/mod.ts";
 
 // Notebook 02 — gradient descent
 export { Rng } from "./util/mod.ts";
+export { adamDefaults, adamInit, adamStep } from "./scratch/mod.ts";
 export { makeLine, makeMoons } from "./tasks/mod.ts";
 export { descentPreset } from "./presets/mod.ts";
 export {
@@ -76,12 +78,16 @@ export {
 export {
   accuracyByDistance,
   accuracyInRange,
+  CUED_RECALL,
+  cuedRecallSplit,
+  cuedRecallTask,
   decodeSequence,
   longDependencyTask,
   oneHotSequence,
   windowFeatures,
 } from "./tasks/mod.ts";
 export { rnnBpttPreset } from "./presets/mod.ts";
+export { seedRange } from "./util/mod.ts";
 export {
   createSeqClassifier,
   cs231n,
@@ -100,37 +106,74 @@ export {
   jacobianNormsPerStep,
   largestSingularValue,
   recurrentWeights,
+  sgdUpdate,
 } from "./rnn/mod.ts";
+export { seqBatch } from "./tasks/mod.ts";
 export { heatmap } from "./plot/mod.ts";
 
 // Notebook 06 — LSTM and GRU
 export {
   fromNested3,
   gruForward,
+  gruStepBackward,
   gruStepForward,
+  lstmBackward,
   lstmForward,
+  lstmStepBackward,
   lstmStepForward,
 } from "./scratch/mod.ts";
-export { bracketTask, isWellNested } from "./tasks/mod.ts";
+export {
+  bracketTask,
+  isWellNested,
+  respace,
+  spaceRestorationTask,
+  type TaggingData,
+  taggingScores,
+} from "./tasks/mod.ts";
 export { lstmGruPreset } from "./presets/mod.ts";
 export { matrixToTensor } from "./nn/mod.ts";
-export { CharLM, gruFromPyTorch, gruToKeras, lstmFromPyTorch } from "./rnn/mod.ts";
+export {
+  BidirectionalLayer,
+  CharLM,
+  gruFromPyTorch,
+  gruToKeras,
+  lstmFromPyTorch,
+  RecurrentTagger,
+  type Tagger,
+  WindowTagger,
+} from "./rnn/mod.ts";
 export { CharVocab, generate } from "./text/mod.ts";
-export { charLMTrainer, Trainer } from "./train/mod.ts";
+export { charLMTrainer, fitBatchModel, Trainer, trainSeqModel } from "./train/mod.ts";
 
 // Notebook 07 — a character-level language model
-export { charLstmPreset } from "./presets/mod.ts";
 export {
+  addRow,
+  matmul,
+  type Matrix,
+  type RnnStepCache,
+  setTimeStep,
+  softmax,
+  sumRows,
+  temporalSoftmaxLoss,
+  timeStep,
+  transpose,
+} from "./scratch/mod.ts";
+export { charLstmPreset } from "./presets/mod.ts";
+export { type CharLMState } from "./rnn/mod.ts";
+export {
+  type Batch,
   formatLoss,
   getBatch,
   loadTinyShakespeare,
   natsToBits,
   perplexity,
   probsFromLogits,
+  sequentialBatch,
+  sequentialBatchCount,
   trainValSplit,
   uniformLoss,
 } from "./text/mod.ts";
-export { fixedBatches, meanLoss } from "./train/mod.ts";
+export { type CharLMRun, fixedBatches, meanLoss, streamLoss, trainCharLM } from "./train/mod.ts";
 export { showCharHeat, textStream } from "./plot/mod.ts";
 
 // Notebook 08 — the degradation problem and residual connections
@@ -145,12 +188,27 @@ export { makeSpiral } from "./tasks/mod.ts";
 export { residualPreset } from "./presets/mod.ts";
 export { TfResidualMlp } from "./nn/mod.ts";
 export { RecurrentStack } from "./rnn/mod.ts";
-export { depthSweep, formatDepthTable } from "./train/mod.ts";
+export {
+  depthSweep,
+  depthSweepRows,
+  depthSweepSeries,
+  depthSweepStats,
+  formatDepthTable,
+  mlpSweepModel,
+  stackSweepModel,
+} from "./train/mod.ts";
+export { meanRangeChart } from "./plot/mod.ts";
 
 // Notebook 09 — attention as an augmented RNN
 export { dotAttentionForward } from "./scratch/mod.ts";
 export { decodeTokens, encodeDigits, randomSeq2SeqBatch, seq2seqTestSets } from "./tasks/mod.ts";
 export { seq2seqPreset } from "./presets/mod.ts";
-export { dotAttention, Seq2Seq, seq2seqAccuracyByLength } from "./rnn/mod.ts";
+export {
+  attentionPeakOffsets,
+  attentionPeaks,
+  dotAttention,
+  Seq2Seq,
+  seq2seqAccuracyByLength,
+} from "./rnn/mod.ts";
 export { type Seq2SeqHistory, trainSeq2Seq } from "./train/mod.ts";
 export { attentionHeatmap, augmentationFigure } from "./plot/mod.ts";

@@ -17,11 +17,27 @@ export interface ChartOptions {
   width?: number;
 }
 
-function layoutOf(o: ChartOptions): Figure["layout"] {
+/**
+ * Log-axis ticks that do not collide: over two or more decades one labelled tick per decade
+ * (10⁻², 10⁻¹, 1, …) instead of plotly's default 2 and 5 between them, whose labels overlap on a
+ * narrow plot; over a shorter range plotly's own ticks (one decade would give at most one tick).
+ */
+function logTicks(values: number[]): Record<string, unknown> {
+  const pos = values.filter((v) => v > 0 && Number.isFinite(v));
+  if (pos.length === 0) return {};
+  let lo = Infinity, hi = -Infinity;
+  for (const v of pos) {
+    lo = Math.min(lo, v);
+    hi = Math.max(hi, v);
+  }
+  return Math.log10(hi / lo) >= 2 ? { dtick: 1, exponentformat: "power" } : {};
+}
+
+function layoutOf(o: ChartOptions, xs: number[] = [], ys: number[] = []): Figure["layout"] {
   return {
     title: o.title ? { text: o.title } : undefined,
-    xaxis: { title: { text: o.xTitle ?? "" }, type: o.logX ? "log" : undefined },
-    yaxis: { title: { text: o.yTitle ?? "" }, type: o.logY ? "log" : undefined },
+    xaxis: { title: { text: o.xTitle ?? "" }, ...(o.logX ? { type: "log", ...logTicks(xs) } : {}) },
+    yaxis: { title: { text: o.yTitle ?? "" }, ...(o.logY ? { type: "log", ...logTicks(ys) } : {}) },
     height: o.height,
     width: o.width,
   };
@@ -48,16 +64,17 @@ export interface Series {
  * ```
  */
 export function lineChart(series: Series[], opts: ChartOptions = {}): Figure {
+  const data = series.map((s) => ({
+    type: "scatter" as const,
+    mode: "lines" as const,
+    name: s.name,
+    x: s.x ? Array.from(s.x) : [...Array(s.y.length).keys()],
+    y: Array.from(s.y),
+    line: s.dash ? { dash: s.dash } : undefined,
+  }));
   return {
-    data: series.map((s) => ({
-      type: "scatter",
-      mode: "lines",
-      name: s.name,
-      x: s.x ? Array.from(s.x) : [...Array(s.y.length).keys()],
-      y: Array.from(s.y),
-      line: s.dash ? { dash: s.dash } : undefined,
-    })),
-    layout: layoutOf(opts),
+    data,
+    layout: layoutOf(opts, data.flatMap((d) => d.x), data.flatMap((d) => d.y)),
   };
 }
 

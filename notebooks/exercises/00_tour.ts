@@ -8,16 +8,24 @@
 import { NotImplementedError } from "../../lib/util/errors.ts";
 
 /**
- * Softmax of a vector of scores: probs[i] = exp(logits[i]) / Σ_j exp(logits[j]).
+ * Softmax of a batch of score vectors, row by row (what a classifier's last layer does).
  *
- * Hint: subtract the largest logit before exponentiating. The result is the same
- * (the factor cancels), and exp never overflows, even for logits like [1000, 1001].
+ * Contract:
+ * - input: `logits` [N, V], N rows (examples) of V scores each, any finite numbers;
+ * - output: `probs` [N, V], a new array (the input is not changed) where each row is the softmax
+ *   of the same row of `logits`: every entry in (0, 1], each row summing to 1, and larger
+ *   scores getting larger probabilities;
+ * - invariants: adding the same constant to every score of a row does not change that row's
+ *   probabilities; rows are independent of each other; the result stays finite for scores of any
+ *   size (the checks use scores near ±1000, where `Math.exp` alone overflows or underflows).
  *
- * @param logits scores, length V
- * @returns probabilities, length V, summing to 1
- * @see Goodfellow et al., Deep Learning, §4.1 (numerical stability of softmax)
+ * Notebook 00, "How exercises work", gives the definition and why the invariant above matters.
+ *
+ * @param logits scores [N, V]
+ * @returns probabilities [N, V], each row summing to 1
+ * @see Goodfellow et al., Deep Learning, §4.1 (overflow and underflow of softmax)
  */
-export function softmax(logits: number[]): number[] {
+export function softmax(logits: number[][]): number[][] {
   // YOUR CODE HERE
   throw new NotImplementedError("00.1-softmax");
 }

@@ -1,7 +1,8 @@
 // deno-lint-ignore-file no-unused-vars -- the stubs ignore their arguments until solved
 /**
  * Exercises of notebook 03 (backpropagation through layers and its pitfalls): the per-layer
- * statistics that reveal saturated and dead units, and a numeric gradient checker. Fill in each
+ * statistics that reveal saturated and dead units, a numeric gradient checker, and the
+ * initialisation scale that keeps the signal's variance level through (leaky) ReLU layers. Fill in each
  * body, save, and re-run the check cell in the notebook; `deno task grade 03` grades this file
  * (with hidden checks too). Plain TypeScript on Float64Arrays: no tfjs.
  * @module
@@ -62,4 +63,32 @@ export function gradCheck(
 ): { numeric: Float64Array; relErrors: Float64Array; maxRelError: number } {
   // YOUR CODE HERE
   throw new NotImplementedError("03.2-grad-check");
+}
+
+/**
+ * The standard deviation of a layer's initial weights that keeps the variance of the
+ * pre-activations the same from one layer to the next, through a leaky ReLU (He et al. 2015).
+ *
+ * Contract:
+ * - setting: a layer computes z' = f(z)·W, where z [N, fanIn] are the previous layer's
+ *   pre-activations (zero mean, symmetric about 0, variance q, independent of W), f is the leaky
+ *   ReLU f(u) = u for u > 0 and α·u otherwise, and W [fanIn, fanOut] has independent zero-mean
+ *   entries with standard deviation σ;
+ * - inputs: `fanIn`, a positive integer; `negativeSlope` α in [0, 1] (α = 0 is the ReLU, α = 1
+ *   the identity, i.e. a linear layer);
+ * - output: σ > 0 such that Var(z') = q for every q (the standard deviation, not the variance);
+ * - invariants: the answer does not depend on q or fanOut; it shrinks as fanIn grows.
+ *
+ * Notebook 03, "Deriving the initialisation scale", sets up Var(z') in terms of σ and E[f(z)²];
+ * computing E[f(z)²] for the leaky ReLU and solving for σ is the exercise.
+ *
+ * @param fanIn inputs per unit
+ * @param negativeSlope α, the leaky ReLU's slope for negative inputs
+ * @returns σ, the weights' standard deviation
+ * @see K. He, X. Zhang, S. Ren, J. Sun (2015), "Delving deep into rectifiers", section 2.2
+ *   (https://arxiv.org/abs/1502.01852)
+ */
+export function preservingStd(fanIn: number, negativeSlope: number): number {
+  // YOUR CODE HERE
+  throw new NotImplementedError("03.3-preserving-std");
 }

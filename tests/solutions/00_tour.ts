@@ -4,10 +4,12 @@
  * @module
  */
 
-/** Reference softmax, stable for large logits. */
-export function softmax(logits: number[]): number[] {
-  const m = Math.max(...logits);
-  const e = logits.map((z) => Math.exp(z - m));
-  const s = e.reduce((a, b) => a + b, 0);
-  return e.map((v) => v / s);
+/** Reference softmax over each row, stable for large logits (the row's max is subtracted). */
+export function softmax(logits: number[][]): number[][] {
+  return logits.map((row) => {
+    const m = Math.max(...row);
+    const e = row.map((z) => Math.exp(z - m));
+    const s = e.reduce((a, b) => a + b, 0);
+    return e.map((v) => v / s);
+  });
 }

@@ -42,3 +42,29 @@ export function softmaxCrossEntropy(
   }
   return { loss: loss / n, dLogits };
 }
+
+/** The cache of the two-layer net (the same shape as the stub's). */
+export interface TwoLayerCache {
+  x: Matrix;
+  W1: Matrix;
+  b1: Float64Array;
+  h: Matrix;
+  W2: Matrix;
+  b2: Float64Array;
+}
+
+/** Reference two-layer backward: dense, tanh' = 1 − h² from the cached output, dense. */
+export function twoLayerBackward(
+  dLogits: Matrix,
+  cache: TwoLayerCache,
+): { dx: Matrix; dW1: Matrix; db1: Float64Array; dW2: Matrix; db2: Float64Array } {
+  const { x, W1, h, W2 } = cache;
+  const dW2 = matmul(transpose(h), dLogits); // [H, C]
+  const db2 = sumRows(dLogits); // [C]
+  const dh = matmul(dLogits, transpose(W2)); // [N, H]
+  const dz1 = matrix(dh.shape[0], dh.shape[1], dh.data.map((g, i) => g * (1 - h.data[i] ** 2)));
+  const dW1 = matmul(transpose(x), dz1); // [D, H]
+  const db1 = sumRows(dz1); // [H]
+  const dx = matmul(dz1, transpose(W1)); // [N, D]
+  return { dx, dW1, db1, dW2, db2 };
+}

@@ -48,3 +48,8 @@ export function gradCheck(
   }
   return { numeric, relErrors, maxRelError: Math.max(0, ...relErrors) };
 }
+
+/** Reference: Var(z') = fanIn·σ²·E[f(z)²] and E[f(z)²] = (1 + α²)·q/2, so σ = √(2 / ((1 + α²)·fanIn)). */
+export function preservingStd(fanIn: number, negativeSlope: number): number {
+  return Math.sqrt(2 / ((1 + negativeSlope ** 2) * fanIn));
+}
