@@ -25,3 +25,6 @@ export * from "./char_lm.ts";
 export * from "./recurrent_stack.ts";
 export * from "./attention.ts";
 export * from "./seq2seq.ts";
+export * from "./bidirectional.ts";
+export * from "./tagger.ts";
+export * from "./sgd_update.ts";

@@ -9,3 +9,6 @@ export * from "./toy_data.ts";
 export * from "./seq_tasks.ts";
 export * from "./seq_features.ts";
 export * from "./reverse_task.ts";
+export * from "./char_tagging.ts";
+export * from "./cued_recall.ts";
+export * from "./seq_batch.ts";
