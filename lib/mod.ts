@@ -8,13 +8,13 @@
  */
 
 // Notebook 00 — the tour: backend, plots, exercises
-export { initBackend } from "./backend/mod.ts";
+export { initBackend, matMulSpeed } from "./backend/mod.ts";
 export { formatTable, printTable } from "./util/mod.ts";
 export { initPlots, lineChart, liveFigure, progressLine, show } from "./plot/mod.ts";
 export { check, loadExercises } from "./grading/mod.ts";
 
 // Notebook 01 — a vanilla network and the chain rule
-export { relError } from "./util/mod.ts";
+export { formatSpread, relError, spread } from "./util/mod.ts";
 export {
   type Activation,
   createMlp,
@@ -44,18 +44,13 @@ export { scatterClasses } from "./plot/mod.ts";
 export { fitMse } from "./train/mod.ts";
 
 // Notebook 02 — gradient descent
-export { Rng } from "./util/mod.ts";
+export { Rng, seedRange } from "./util/mod.ts";
 export { adamDefaults, adamInit, adamStep } from "./scratch/mod.ts";
 export { makeLine, makeMoons } from "./tasks/mod.ts";
 export { descentPreset } from "./presets/mod.ts";
-export {
-  type DescentResult,
-  leastSquares,
-  linearLossGrid,
-  LinearRegression,
-  trainDescent,
-} from "./nn/mod.ts";
-export { contour, type Figure } from "./plot/mod.ts";
+export { leastSquares, linearLoss, linearLossGrid, LinearRegression } from "./nn/mod.ts";
+export { type DescentResult, trainDescent } from "./train/mod.ts";
+export { contour, type Figure, meanRangeChart } from "./plot/mod.ts";
 
 // Notebook 03 — backpropagation and its pitfalls
 export { type GradCheckOptions } from "./scratch/mod.ts";
@@ -87,16 +82,14 @@ export {
   windowFeatures,
 } from "./tasks/mod.ts";
 export { rnnBpttPreset } from "./presets/mod.ts";
-export { seedRange } from "./util/mod.ts";
 export {
   createSeqClassifier,
   cs231n,
-  fitWindowMlp,
   seqAccuracyByDistance,
   seqClassifierLossAndGrads,
   TfSeqModel,
 } from "./rnn/mod.ts";
-export { trainTfSeqClassifier } from "./train/mod.ts";
+export { fitWindowMlp, trainTfSeqClassifier } from "./train/mod.ts";
 export { displayBundle, unrolledRnnSvg } from "./plot/mod.ts";
 
 // Notebook 05 — vanishing and exploding gradients
@@ -197,7 +190,6 @@ export {
   mlpSweepModel,
   stackSweepModel,
 } from "./train/mod.ts";
-export { meanRangeChart } from "./plot/mod.ts";
 
 // Notebook 09 — attention as an augmented RNN
 export { dotAttentionForward } from "./scratch/mod.ts";

@@ -18,6 +18,7 @@
  * @module
  */
 export * from "./init_backend.ts";
+export * from "./backend_speed.ts";
 export type { PoolClassStats, PoolMode, PoolPolicy } from "./wasm_pool_policy.ts";
 
 /** The tfjs version every patch above was verified on (patches_test.ts compares). */

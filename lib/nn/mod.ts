@@ -7,7 +7,6 @@ export * from "./to_tensors.ts";
 export * from "./tf_losses.ts";
 export * from "./tf_mlp.ts";
 export * from "./linear_regression.ts";
-export * from "./train_descent.ts";
 export * from "./probe_deep_mlp.ts";
 export * from "./computation_graph.ts";
 export * from "./residual_mlp.ts";

@@ -25,6 +25,15 @@ export interface RnnBpttPreset {
   lr: number;
   batchSize: number;
   clipNorm: number;
+  /** how many seeds (0, 1, …) every comparison runs; results show the mean and min–max */
+  numSeeds: number;
+  /**
+   * the cued-recall task (lib/tasks/cued_recall.ts, `cuedRecallSplit`): training and test
+   * sequences, and the width of the distance bins the accuracy is averaged over
+   */
+  recallTrainSize: number;
+  recallTestSize: number;
+  recallBin: number;
 }
 
 /**
@@ -49,5 +58,9 @@ export function rnnBpttPreset(): RnnBpttPreset {
     lr: 0.01,
     batchSize: 32,
     clipNorm: 5,
+    numSeeds: quickOr(3, 2),
+    recallTrainSize: quickOr(3000, 300),
+    recallTestSize: quickOr(1220, 244),
+    recallBin: 5,
   };
 }

@@ -28,16 +28,20 @@ export interface VanishingPreset {
   lr: number;
   recordEvery: number;
   /**
-   * the exploding run: its task, hidden size, plain SGD steps, learning rate, model seed and
-   * clipping limits
+   * the exploding runs (plain SGD in a hand-written loop, on the cued-recall task of
+   * lib/tasks/cued_recall.ts): training and test sequences, hidden size, spectral radius of the
+   * initial orthogonal Wh, learning rate, updates, batch, how many seeds, and the percentile of the
+   * unclipped runs' gradient norms used as the clipping threshold
    */
-  explodeMaxDistance: number;
+  explodeTrainSize: number;
+  explodeTestSize: number;
   explodeHidden: number;
-  sgdSteps: number;
+  explodeRho: number;
   sgdLr: number;
-  explodeSeed: number;
-  clipNorm: number;
-  clipValue: number;
+  sgdSteps: number;
+  sgdBatch: number;
+  explodeSeeds: number;
+  clipPercentile: number;
   /**
    * truncated BPTT: how many steps back the gradient may go, the task's distance range, and the
    * Adam updates and learning rate of the full and the truncated run
@@ -67,13 +71,15 @@ export function vanishingPreset(): VanishingPreset {
     heatmapSteps: quickOr(400, 20),
     lr: 0.02,
     recordEvery: quickOr(10, 2),
-    explodeMaxDistance: quickOr(20, 8),
-    explodeHidden: 24,
-    sgdSteps: quickOr(400, 20),
+    explodeTrainSize: quickOr(2000, 200),
+    explodeTestSize: quickOr(610, 122),
+    explodeHidden: 32,
+    explodeRho: 1.2,
     sgdLr: 0.3,
-    explodeSeed: 3,
-    clipNorm: 1,
-    clipValue: 0.05,
+    sgdSteps: quickOr(300, 20),
+    sgdBatch: 32,
+    explodeSeeds: quickOr(5, 2),
+    clipPercentile: 90,
     truncate: 3,
     truncMinDistance: 4,
     truncMaxDistance: quickOr(15, 8),

@@ -1,7 +1,7 @@
 /**
  * The sizes notebook 07 (the character-level LSTM on Tiny Shakespeare) trains at, in one place, as
  * nanoGPT's `config/train_shakespeare_char.py` does for its run: a commented full preset that runs
- * the whole notebook in about a minute and a half on two CPU cores, and the overrides quick mode
+ * the whole notebook in under three minutes on two CPU cores, and the overrides quick mode
  * (COURSE_QUICK=1, CI) applies through `quickOr`, so the notebook never branches on the mode. The
  * 10-minute run is the CLI's job: `deno task train --minutes 10`.
  * @module
@@ -36,8 +36,21 @@ export interface CharLstmPreset {
   /** characters per snapshot sample, and per sample in the sampling section */
   snapshotLength: number;
   sampleLength: number;
-  /** steps of the LSTM vs GRU vs vanilla RNN comparison (a multiple of evalEvery) */
+  /** steps of each run of the LSTM vs GRU vs vanilla RNN race and of the random-windows vs
+   * carried-state comparison (a multiple of evalEvery) */
   compareSteps: number;
+  /** seeds of those comparisons (one run per seed and variant) */
+  compareSeeds: number[];
+  /** validation batches read as streams with the state carried (at most; the text has more) */
+  streamBatches: number;
+  /** the visible min-char-rnn: hidden size, T, N (streams), Adagrad's learning rate, steps */
+  scratchHidden: number;
+  scratchSeqLen: number;
+  scratchBatch: number;
+  scratchLr: number;
+  scratchSteps: number;
+  /** steps of the same model trained with the student's own functions (≤ scratchSteps) */
+  studentSteps: number;
   /** steps of the hyperparameter cell (a multiple of evalEvery) */
   trySteps: number;
   /** seconds per cell of the equal-time comparison */
@@ -64,7 +77,15 @@ const FULL: CharLstmPreset = {
   snapshotSteps: [0, 25, 100, 250, 500],
   snapshotLength: 400,
   sampleLength: 400,
-  compareSteps: 250,
+  compareSteps: 150,
+  compareSeeds: [1, 2, 3],
+  streamBatches: 20,
+  scratchHidden: 64, // min-char-rnn: 100
+  scratchSeqLen: 25, // min-char-rnn's T
+  scratchBatch: 8, // min-char-rnn reads one stream
+  scratchLr: 0.1, // min-char-rnn's Adagrad rate
+  scratchSteps: 300,
+  studentSteps: 150,
   trySteps: 100,
   trySeconds: 4,
   traceLength: 700,
@@ -84,6 +105,12 @@ const QUICK: Partial<CharLstmPreset> = {
   snapshotLength: 60,
   sampleLength: 80,
   compareSteps: 10,
+  streamBatches: 2,
+  scratchHidden: 16,
+  scratchSeqLen: 10,
+  scratchBatch: 4,
+  scratchSteps: 20,
+  studentSteps: 10,
   trySteps: 10,
   trySeconds: 0.5,
   traceLength: 160,

@@ -66,3 +66,54 @@ export function attentionalState(
   const both = tf.reshape(tf.concat([context, Hdec], 2), [N * T, 2 * H]); // [N·T, 2H]
   return tf.reshape(tf.tanh(tf.add(tf.matMul(both, Wc), bc)), [N, T, H]) as tf.Tensor3D;
 }
+
+/** One output step of an attention map, as {@link attentionPeaks} reads it. */
+export interface AttentionPeak {
+  /** the output step t */
+  t: number;
+  /** the token written at step t */
+  out: string;
+  /** the source position with the most weight */
+  s: number;
+  /** the source token there */
+  "src[s]": string;
+  /** its weight α_{t,s} */
+  weight: number;
+  /** S − 1 − t, the position reversal copies from (for comparison) */
+  "S-1-t": number;
+}
+
+/**
+ * For each output step of one attention map, the source position with the most weight and the
+ * token there: a table of where the decoder looks (rows for `printTable`).
+ *
+ * @param weights the map, one row per output step, S weights each // [steps][S]
+ * @param source the source tokens as text (one character per position, length S)
+ * @param output the output tokens as text (one character per row of `weights`)
+ * @returns one row per output step
+ * @throws {RangeError} if the lengths disagree
+ * @example Two output steps looking at the last and the first source position
+ * ```ts
+ * import { attentionPeaks } from "./attention.ts";
+ * const rows = attentionPeaks([[0.1, 0.9], [0.8, 0.2]], "12", "21");
+ * console.log(rows.map((r) => r.s)); // [1, 0]
+ * ```
+ * @see notebook 09, "Where does the decoder look?"
+ */
+export function attentionPeaks(
+  weights: number[][],
+  source: string,
+  output: string,
+): AttentionPeak[] {
+  const src = [...source], out = [...output], S = src.length;
+  if (out.length !== weights.length || weights.some((row) => row.length !== S)) {
+    throw new RangeError(
+      `attentionPeaks: ${weights.length} rows of [${weights.map((r) => r.length)}] weights for ` +
+        `a source of ${S} and an output of ${out.length} tokens`,
+    );
+  }
+  return weights.map((row, t) => {
+    const s = row.indexOf(Math.max(...row));
+    return { t, out: out[t], s, "src[s]": src[s], weight: row[s], "S-1-t": S - 1 - t };
+  });
+}

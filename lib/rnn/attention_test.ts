@@ -6,7 +6,7 @@ import { maxAbsDiff } from "../util/all_close.ts";
 import { matrix } from "../scratch/matrix.ts";
 import { tensor3 } from "../scratch/tensor3.ts";
 import { dotAttentionBackward, dotAttentionForward } from "../scratch/attention.ts";
-import { attentionalState, dotAttention } from "./attention.ts";
+import { attentionalState, attentionPeaks, dotAttention } from "./attention.ts";
 
 await initBackend({ quiet: true });
 
@@ -67,4 +67,13 @@ Deno.test("attentionalState() is tanh([context; Hdec]·Wc + bc) and checks Wc's 
     () => tf.tidy(() => dotAttention(tf.ones([2, 1, 3]), tf.ones([2, 4, 5]))),
     /Hdec is \[2,1,3\]/,
   );
+});
+
+Deno.test("attentionPeaks() names each output step's most-weighted source position and token", () => {
+  const rows = attentionPeaks([[0.1, 0.7, 0.2], [0.6, 0.3, 0.1]], "abc", "x$");
+  assert.deepEqual(rows.map((r) => [r.t, r.out, r.s, r["src[s]"], r.weight, r["S-1-t"]]), [
+    [0, "x", 1, "b", 0.7, 2],
+    [1, "$", 0, "a", 0.6, 1],
+  ]);
+  assert.throws(() => attentionPeaks([[1, 0]], "abc", "x"), /for a source of 3/);
 });

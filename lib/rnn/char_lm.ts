@@ -2,15 +2,15 @@
  * The character-level language model of notebook 07 and the CLI (Karpathy's char-rnn; the
  * tfjs-examples LSTM text generator): an embedding table, L recurrent layers (LSTM by default, GRU
  * or vanilla RNN), dropout between layers, and a dense layer to V logits. Training runs through the
- * fused ops (lib/rnn/lstm_fused.ts, lib/rnn/dense_cross_entropy.ts) in time-major order with no
+ * fused ops (lib/kernels/lstm_fused.ts, lib/kernels/dense_cross_entropy.ts) in time-major order with no
  * transposes; sampling feeds one character at a time and carries the states between calls.
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
 import { Rng } from "../util/rng.ts";
-import { fusedSupported } from "./_kernel_ctx.ts";
-import type { SeqInput } from "./_fused_common.ts";
-import { denseCrossEntropy } from "./dense_cross_entropy.ts";
+import { fusedSupported } from "../kernels/mod.ts";
+import { dims, type SeqInput } from "../shapes/seq_input.ts";
+import { denseCrossEntropy } from "../kernels/dense_cross_entropy.ts";
 import { type CellKind, makeRecurrentLayer, type RecurrentLayer } from "./recurrent_layer.ts";
 
 /** The model's hyperparameters. */
@@ -51,6 +51,21 @@ export interface TokenBatch {
   batchSize: number;
   /** T */
   seqLen: number;
+}
+
+/** Per-layer recurrent states of a batch, to carry across batches: h (and c for an LSTM) // [N * H] */
+export type CharLMState = { h: Float32Array; c?: Float32Array }[];
+
+/** Options of {@link CharLM.loss}. */
+export interface CharLMLossOptions {
+  /** Dropout on (training). */
+  training?: boolean;
+  /** Seed of the dropout masks. */
+  seed?: number;
+  /** States to start each layer from (default zeros); plain arrays, so BPTT stops here (detached). */
+  initialState?: CharLMState;
+  /** Receives every layer's state after the last step, e.g. to start the next batch from it. */
+  onFinalState?: (state: CharLMState) => void;
 }
 
 /** One-character-at-a-time access for lib/text's `generate` (its `step` and `reset`). */
@@ -103,8 +118,12 @@ export class CharLM {
     }
     this.config = c;
     const rng = new Rng(c.seed), V = c.vocabSize, H = c.hiddenSize, k = 1 / Math.sqrt(H);
-    const variable = (data: Float64Array, shape: number[]) =>
-      tf.variable(tf.tensor(Float32Array.from(data), shape));
+    const variable = (data: Float64Array, shape: number[]) => {
+      const init = tf.tensor(Float32Array.from(data), shape);
+      const v = tf.variable(init); // keeps its own reference to the data
+      init.dispose();
+      return v;
+    };
     // PyTorch's defaults: nn.Embedding N(0, 1), nn.Linear and the recurrent layers U(−1/√H, 1/√H).
     this.embedding = variable(rng.normalArray(V * c.embedSize), [V, c.embedSize]);
     this.layers = Array.from({ length: c.layers }, (_, l) =>
@@ -137,12 +156,15 @@ export class CharLM {
    * Mean next-character cross-entropy of a batch, in nats (differentiable).
    *
    * @param batch row-major inputs and targets, as lib/text's getBatch returns them // [N * T] each
-   * @param opts `training` turns dropout on; `seed` makes its masks reproducible
+   * @param opts `training` turns dropout on; `seed` makes its masks reproducible; `initialState`
+   *   and `onFinalState` carry the states across batches (stateful truncated BPTT)
    * @returns the loss, a scalar
-   * @throws {RangeError} if the arrays do not hold N·T ids in [0, V)
+   * @throws {RangeError} on an empty batch (N or T not a positive integer) or if the arrays do not
+   *   hold N·T ids
    */
-  loss(batch: TokenBatch, opts: { training?: boolean; seed?: number } = {}): tf.Scalar {
+  loss(batch: TokenBatch, opts: CharLMLossOptions = {}): tf.Scalar {
     const { x, y, batchSize: N, seqLen: T } = batch;
+    checkBatchShape("CharLM.loss", N, T);
     if (x.length !== N * T || y.length !== N * T) {
       throw new RangeError(
         `CharLM.loss: x and y must hold N·T = ${N}·${T} ids, got ${x.length} and ${y.length}`,
@@ -166,8 +188,13 @@ export class CharLM {
    * @param N batch size
    * @param T sequence length
    * @returns logits // [N, T, V]
+   * @throws {RangeError} on an empty batch or if `x` does not hold N·T ids
    */
   logits(x: Int32Array, N: number, T: number): tf.Tensor {
+    checkBatchShape("CharLM.logits", N, T);
+    if (x.length !== N * T) {
+      throw new RangeError(`CharLM.logits: x must hold N·T = ${N}·${T} ids, got ${x.length}`);
+    }
     return tf.tidy(() => {
       const h = this.#hidden(tf.tensor2d(x, [N, T], "int32").transpose(), {}); // [T, N, H]
       const out = tf.add(tf.matMul(tf.reshape(h, [T * N, -1]), this.Wy), this.by);
@@ -176,16 +203,34 @@ export class CharLM {
   }
 
   /** Embedding → layers (with dropout between them when training), time-major // [T, N, H] */
-  #hidden(ids: tf.Tensor, opts: { training?: boolean; seed?: number }): tf.Tensor {
+  #hidden(ids: tf.Tensor, opts: CharLMLossOptions): tf.Tensor {
     const p = opts.training ? this.config.dropout : 0, seed = opts.seed ?? 0;
     const drop = (h: tf.Tensor, i: number) =>
       p > 0 ? tf.dropout(h, p, undefined, seed * 31 + i) : h;
+    const N = dims(ids)[1], H = this.config.hiddenSize, s0 = opts.initialState;
+    if (s0 && (s0.length !== this.layers.length || s0.some((s) => s.h.length !== N * H))) {
+      throw new RangeError(
+        `CharLM: initialState needs ${this.layers.length} layer(s) of h [N·H = ${N * H}], got ` +
+          `${s0.length} of [${s0.map((s) => s.h.length)}]`,
+      );
+    }
+    const final: CharLMState = [];
     let x: SeqInput = { ids, table: this.embedding };
     let h = tf.zeros([0]);
     for (let l = 0; l < this.layers.length; l++) {
-      h = drop(this.layers[l].forward(x, { timeMajor: true }), l);
+      const st = s0?.[l], state = (a?: Float32Array) => (a ? tf.tensor2d(a, [N, H]) : undefined);
+      h = drop(
+        this.layers[l].forward(x, {
+          timeMajor: true,
+          h0: state(st?.h),
+          c0: state(st?.c),
+          onFinalState: opts.onFinalState ? (h, c) => (final[l] = { h, c }) : undefined,
+        }),
+        l,
+      );
       x = h;
     }
+    if (opts.onFinalState) opts.onFinalState(final);
     return h;
   }
 
@@ -284,6 +329,16 @@ export class CharLM {
   dispose(): void {
     tf.dispose([this.embedding, this.Wy, this.by]);
     for (const layer of this.layers) layer.dispose();
+  }
+}
+
+/** An empty batch has no mean loss: refuse it by name instead of failing deep inside tfjs. */
+function checkBatchShape(where: string, N: number, T: number): void {
+  if (!(Number.isInteger(N) && N >= 1 && Number.isInteger(T) && T >= 1)) {
+    throw new RangeError(
+      `${where}: the batch is empty or malformed (batchSize ${N}, seqLen ${T}); both must be ` +
+        `positive integers`,
+    );
   }
 }
 

@@ -15,7 +15,6 @@ export * from "./keras_layout.ts";
 export * from "./recurrent_init.ts";
 export * from "./seq_classifier.ts";
 export * from "./seq_classifier_eval.ts";
-export * from "./window_mlp.ts";
 export * from "./tf_seq_model.ts";
 export * from "./recurrent_layer.ts";
 export * from "./lstm_plain.ts";

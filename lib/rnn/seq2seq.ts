@@ -8,6 +8,14 @@
  * the decoder runs over the whole target sequence as one fused GRU call, then attention for all
  * steps is two batched products, so a step has no per-token loop. `greedy` decodes one token at a
  * time, feeding back its own argmax, and returns the attention weights for plotting.
+ *
+ * With `bidirectional`, the encoder is Bahdanau, Cho & Bengio's (2015, §3.2): a forward GRU reads
+ * the source left to right, a backward GRU (its own weights) reads it right to left, each with H/2
+ * units, and their states at each position are concatenated, so encoder state s [H] has read the
+ * whole source, with the inputs near s most recent in each half. A one-directional encoder's state
+ * s has read only inputs 0..s. The decoder starts from both directions' final states concatenated
+ * (Bahdanau et al. start it from a tanh layer of the backward state; concatenating keeps H and
+ * the dot score unchanged).
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
@@ -25,6 +33,9 @@ export interface Seq2SeqOptions {
   embedSize: number;
   /** H of encoder and decoder */
   hiddenSize: number;
+  /** a bidirectional encoder: forward and backward GRUs of H/2 units each, states concatenated
+   * (default false; H must then be even) */
+  bidirectional?: boolean;
   /** V (default 12, the digit tasks' vocabulary) */
   vocabSize?: number;
   /** seed of every weight (default 42) */
@@ -45,13 +56,19 @@ export interface GreedyResult {
 /** The encoder–decoder; `dispose()` it when done. */
 export class Seq2Seq {
   readonly attention: boolean;
+  readonly bidirectional: boolean;
+  /** the (forward) encoder GRU: H units, or H/2 when bidirectional */
   readonly encoder: GRULayer;
+  /** the backward encoder GRU (H/2 units), or null when one-directional */
+  readonly encoderBwd: GRULayer | null;
   readonly decoder: GRULayer;
-  /** every trainable variable by name: Esrc, Etgt [V, E], the GRUs' (enc_Wx, dec_Wx, …), Wc, bc, Wy, by */
+  /** every trainable variable by name: Esrc, Etgt [V, E], the GRUs' (enc_Wx, encb_Wx, dec_Wx,
+   * …), Wc, bc, Wy, by */
   readonly params: Record<string, tf.Variable>;
 
   /**
-   * @param opts attention on/off, sizes, seed
+   * @param opts attention on/off, bidirectional encoder on/off, sizes, seed
+   * @throws {RangeError} if `bidirectional` and H is odd
    * @example
    * ```ts
    * import { Seq2Seq } from "./seq2seq.ts";
@@ -63,6 +80,11 @@ export class Seq2Seq {
   constructor(opts: Seq2SeqOptions) {
     const { embedSize: E, hiddenSize: H, vocabSize: V = SEQ2SEQ_VOCAB.length, seed = 42 } = opts;
     this.attention = opts.attention;
+    this.bidirectional = opts.bidirectional ?? false;
+    if (this.bidirectional && H % 2 !== 0) {
+      throw new RangeError(`Seq2Seq: a bidirectional encoder needs an even hiddenSize, got ${H}`);
+    }
+    const He = this.bidirectional ? H / 2 : H; // units of each encoder direction
     const rng = new Rng(seed);
     const make = (shape: number[], f: (n: number) => Float64Array) =>
       tf.variable(tf.tensor(Float32Array.from(f(shape.reduce((a, b) => a * b))), shape));
@@ -70,14 +92,19 @@ export class Seq2Seq {
     // tidy frees the constructors' initial-value tensors; the variables survive it
     const params: Record<string, tf.Variable> = {};
     let encoder: GRULayer | undefined, decoder: GRULayer | undefined;
+    let encoderBwd: GRULayer | null = null;
     tf.tidy(() => {
-      encoder = new GRULayer({ inputSize: E, hiddenSize: H, seed: seed + 1 });
+      encoder = new GRULayer({ inputSize: E, hiddenSize: He, seed: seed + 1 });
+      if (this.bidirectional) {
+        encoderBwd = new GRULayer({ inputSize: E, hiddenSize: He, seed: seed + 3 });
+      }
       decoder = new GRULayer({ inputSize: E, hiddenSize: H, seed: seed + 2 });
       Object.assign(params, {
         Esrc: make([V, E], (n) => rng.normalArray(n)), // [V, E], N(0, 1) as nn.Embedding
         Etgt: make([V, E], (n) => rng.normalArray(n)),
       });
       for (const [k, v] of Object.entries(encoder.params)) params[`enc_${k}`] = v;
+      for (const [k, v] of Object.entries(encoderBwd?.params ?? {})) params[`encb_${k}`] = v;
       for (const [k, v] of Object.entries(decoder.params)) params[`dec_${k}`] = v;
       if (this.attention) {
         params.Wc = make([2 * H, H], uniform(1 / Math.sqrt(2 * H))); // [2H, H]
@@ -87,11 +114,12 @@ export class Seq2Seq {
       params.by = make([V], () => new Float64Array(V));
     });
     [this.encoder, this.decoder, this.params] = [encoder!, decoder!, params];
+    this.encoderBwd = encoderBwd;
   }
 
   /** H */
   get hiddenSize(): number {
-    return this.encoder.hiddenSize;
+    return this.decoder.hiddenSize;
   }
 
   /**
@@ -99,11 +127,38 @@ export class Seq2Seq {
    *
    * @param src source ids // [N, S]
    * @param n N
-   * @returns Henc // [N, S, H]
+   * @returns Henc // [N, S, H]; when bidirectional, [forward state s; backward state s]
    */
   encode(src: Int32Array, n: number): tf.Tensor3D {
-    const ids = tf.tensor2d(src, [n, src.length / n], "int32");
-    return this.encoder.forward({ ids, table: this.params.Esrc }) as tf.Tensor3D;
+    const S = src.length / n;
+    const ids = tf.tensor2d(src, [n, S], "int32");
+    const fwd = this.encoder.forward({ ids, table: this.params.Esrc }) as tf.Tensor3D; // [N, S, H/2]
+    if (!this.encoderBwd) return fwd;
+    const reversed = new Int32Array(src.length); // each row's ids, last first
+    for (let i = 0; i < n; i++) {
+      for (let s = 0; s < S; s++) reversed[i * S + s] = src[i * S + S - 1 - s];
+    }
+    const idsRev = tf.tensor2d(reversed, [n, S], "int32");
+    const bwdRev = this.encoderBwd.forward({ ids: idsRev, table: this.params.Esrc }); // [N, S, H/2]
+    const bwd = tf.reverse(bwdRev, 1); // back in source order: state s has read inputs s..S−1
+    return tf.concat([fwd, bwd], 2) as tf.Tensor3D; // [N, S, H]
+  }
+
+  /**
+   * The fixed-size summary that starts the decoder: the encoder's last state, or, when
+   * bidirectional, the forward GRU's last state beside the backward GRU's last (at position 0).
+   * Call inside tf.tidy or a gradient function.
+   *
+   * @param Henc from encode // [N, S, H]
+   * @returns h0 of the decoder // [N, H]
+   */
+  summary(Henc: tf.Tensor3D): tf.Tensor2D {
+    const [n, S, H] = Henc.shape;
+    if (!this.bidirectional) return tf.reshape(tf.slice(Henc, [0, S - 1, 0], [n, 1, H]), [n, H]);
+    const half = H / 2;
+    const fwdLast = tf.slice(Henc, [0, S - 1, 0], [n, 1, half]); // [N, 1, H/2]
+    const bwdLast = tf.slice(Henc, [0, 0, half], [n, 1, half]); // [N, 1, H/2]
+    return tf.reshape(tf.concat([fwdLast, bwdLast], 2), [n, H]);
   }
 
   /**
@@ -114,9 +169,9 @@ export class Seq2Seq {
    * @returns `{ features, weights }`: h̃ (or the decoder states) // [N, T, H]; weights // [N, T, S] or null
    */
   teacherForced(batch: Seq2SeqBatch): { features: tf.Tensor3D; weights: tf.Tensor3D | null } {
-    const { n, srcLen: S } = batch, T = S + 1, H = this.hiddenSize;
+    const { n, srcLen: S } = batch, T = S + 1;
     const Henc = this.encode(batch.src, n); // [N, S, H]
-    const h0 = tf.reshape(tf.slice(Henc, [0, S - 1, 0], [n, 1, H]), [n, H]); // the summary [N, H]
+    const h0 = this.summary(Henc); // [N, H]
     const ids = tf.tensor2d(batch.tgtIn, [n, T], "int32");
     const Hdec = this.decoder.forward({ ids, table: this.params.Etgt }, { h0 }) as tf.Tensor3D; // [N, T, H]
     if (!this.attention) return { features: Hdec, weights: null };
@@ -152,7 +207,7 @@ export class Seq2Seq {
     const weights: number[][][] = Array.from({ length: n }, () => []);
     const done = new Uint8Array(n), ended = new Uint8Array(n);
     const Henc = tf.tidy(() => this.encode(src, n)); // [N, S, H]
-    let h = tf.tidy(() => tf.reshape(tf.slice(Henc, [0, S - 1, 0], [n, 1, H]), [n, H])); // [N, H]
+    let h: tf.Tensor = tf.tidy(() => this.summary(Henc)); // [N, H]
     let prev = new Int32Array(n).fill(BOS);
     try {
       for (let t = 0; t < maxLen && !done.every((d) => d); t++) {
@@ -253,4 +308,34 @@ export function seq2seqAccuracyByLength(model: Seq2Seq, tests: Seq2SeqBatch[]): 
     sequence: accs.map((a) => a.sequence),
     token: accs.map((a) => a.token),
   };
+}
+
+/**
+ * Where the attention peaks sit relative to reversal's alignment, over a whole batch: for every
+ * output digit t < S that greedy decoding writes, the offset of its most-weighted source position
+ * from S − 1 − t (0: exactly the anti-diagonal; +1: one position to the right, at S − t).
+ *
+ * @param model a trained model with attention
+ * @param batch sources of one length S
+ * @returns one row per offset seen, most frequent first: the offset and the share of output digits
+ * @throws {RangeError} if the model has no attention
+ * @see notebook 09, "Where does the decoder look?"
+ */
+export function attentionPeakOffsets(
+  model: Seq2Seq,
+  batch: Seq2SeqBatch,
+): { offset: number; share: number }[] {
+  if (!model.attention) throw new RangeError("attentionPeakOffsets: the model has no attention");
+  const S = batch.srcLen, { weights } = model.greedy(batch.src, batch.n);
+  const counts = new Map<number, number>();
+  let total = 0;
+  for (const rows of weights) {
+    rows.slice(0, S).forEach((row, t) => {
+      const offset = row.indexOf(Math.max(...row)) - (S - 1 - t);
+      counts.set(offset, (counts.get(offset) ?? 0) + 1);
+      total++;
+    });
+  }
+  return [...counts].sort((a, b) => b[1] - a[1])
+    .map(([offset, c]) => ({ offset, share: c / total }));
 }

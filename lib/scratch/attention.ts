@@ -86,19 +86,19 @@ export function dotAttentionForward(hDec: Matrix, hEnc: Tensor3): AttentionResul
  *
  * @param dOut ∂L/∂context [N, H]
  * @param cache from dotAttentionForward
- * @returns `{ dhDec, dhEnc }` with shapes [N, H] and [N, S, H]
+ * @returns `{ dhDec, dhEnc, dScores }` with shapes [N, H], [N, S, H] and [N, S] (∂L/∂scores)
  * @throws {RangeError} if dOut's shape is not [N, H]
  */
 export function dotAttentionBackward(
   dOut: Matrix,
   cache: AttentionCache,
-): { dhDec: Matrix; dhEnc: Tensor3 } {
+): { dhDec: Matrix; dhEnc: Tensor3; dScores: Matrix } {
   const { hDec, hEnc, weights } = cache;
   const [N, S, H] = hEnc.shape;
   if (dOut.shape[0] !== N || dOut.shape[1] !== H) {
     throw new RangeError(`dotAttentionBackward: dOut is [${dOut.shape}], expected [${N}, ${H}]`);
   }
-  const dhDec = matrix(N, H), dhEnc = tensor3(N, S, H);
+  const dhDec = matrix(N, H), dhEnc = tensor3(N, S, H), dScoresAll = matrix(N, S);
   const dW = new Float64Array(S), dScores = new Float64Array(S);
   for (let n = 0; n < N; n++) {
     let mean = 0; // Σ_s W_s dW_s
@@ -108,7 +108,9 @@ export function dotAttentionBackward(
       dW[s] = dot;
       mean += weights.data[n * S + s] * dot;
     }
-    for (let s = 0; s < S; s++) dScores[s] = weights.data[n * S + s] * (dW[s] - mean);
+    for (let s = 0; s < S; s++) {
+      dScores[s] = dScoresAll.data[n * S + s] = weights.data[n * S + s] * (dW[s] - mean);
+    }
     for (let s = 0; s < S; s++) {
       const w = weights.data[n * S + s], base = (n * S + s) * H;
       for (let k = 0; k < H; k++) {
@@ -117,5 +119,5 @@ export function dotAttentionBackward(
       }
     }
   }
-  return { dhDec, dhEnc };
+  return { dhDec, dhEnc, dScores: dScoresAll };
 }

@@ -65,3 +65,29 @@ Deno.test("dotAttentionForward() and dotAttentionBackward() name the shapes that
   const { cache } = dotAttentionForward(matrix(2, 4), tensor3(2, 3, 4));
   assert.throws(() => dotAttentionBackward(matrix(2, 3), cache), /dOut is \[2,3\]/);
 });
+
+Deno.test("dotAttentionBackward()'s dScores pass the gradient check through softmax and sum (< 1e-7)", () => {
+  const { hDec, hEnc, dOut } = inputs(6);
+  const fwd = dotAttentionForward(hDec, hEnc);
+  const { dScores } = dotAttentionBackward(dOut, fwd.cache);
+  const contextOf = (scores: Float64Array) => {
+    const out = new Float64Array(N * H);
+    for (let n = 0; n < N; n++) {
+      const row = scores.subarray(n * S, (n + 1) * S), m = Math.max(...row);
+      const e = row.map((v) => Math.exp(v - m)), z = e.reduce((a, b) => a + b, 0);
+      for (let s = 0; s < S; s++) {
+        for (let k = 0; k < H; k++) out[n * H + k] += (e[s] / z) * hEnc.data[(n * S + s) * H + k];
+      }
+    }
+    return out;
+  };
+  const e = gradCheckArray(contextOf, fwd.scores.data, dOut.data, dScores.data, {
+    order: 4,
+    h: 1e-3,
+  }).maxRelError;
+  assert.ok(e < 1e-7, `dScores: ${e}`);
+  for (let n = 0; n < N; n++) {
+    const rowSum = dScores.data.subarray(n * S, (n + 1) * S).reduce((a, b) => a + b, 0);
+    assert.ok(Math.abs(rowSum) < 1e-12, `row ${n} of dScores sums to ${rowSum}`);
+  }
+});

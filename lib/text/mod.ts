@@ -8,6 +8,7 @@
 export * from "./char_vocab.ts";
 export * from "./generate.ts";
 export * from "./get_batch.ts";
+export * from "./sequential_batches.ts";
 export * from "./loss_metrics.ts";
 export * from "./sample_from_logits.ts";
 export * from "./tiny_shakespeare.ts";

@@ -20,3 +20,5 @@ export * from "./train_seq2seq.ts";
 export * from "./train_tf_seq_classifier.ts";
 export * from "./train_seq_options.ts";
 export * from "./train_seq_model.ts";
+export * from "./train_descent.ts";
+export * from "./window_mlp.ts";

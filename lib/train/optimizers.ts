@@ -37,7 +37,8 @@ export interface OptimizerState {
 
 /** What the trainer needs from an optimizer. */
 export interface Optimizer {
-  readonly kind: OptimizerKind;
+  /** "adam", "sgd", or "tfjs" for a wrapped tfjs optimizer ({@link fromTfOptimizer}). */
+  readonly kind: OptimizerKind | "tfjs";
   /** The learning rate (may be changed between steps). */
   lr: number;
   /**
@@ -211,4 +212,41 @@ export function makeOptimizer(opts: OptimizerOptions = {}): Optimizer {
   if (kind === "adam") return new Adam(opts);
   if (kind === "sgd") return new SGD(opts);
   throw new RangeError(`makeOptimizer: kind must be "adam" or "sgd", got "${kind}"`);
+}
+
+/**
+ * Wrap a tfjs optimizer (`tf.train.momentum`, `rmsprop`, `adam`, …) so the {@link Trainer} can
+ * step with it, as notebook 02 compares them. Its state stays inside tfjs, so it cannot be
+ * checkpointed, and the caller keeps owning (and disposes) the tfjs optimizer.
+ *
+ * @param opt the tfjs optimizer
+ * @returns an Optimizer whose `apply` calls `opt.applyGradients`
+ * @example One momentum step
+ * ```ts
+ * import * as tf from "@tensorflow/tfjs";
+ * import { fromTfOptimizer } from "./optimizers.ts";
+ * const w = tf.variable(tf.scalar(1));
+ * fromTfOptimizer(tf.train.momentum(0.1, 0.9)).apply({ w }, { w: tf.scalar(1) });
+ * console.log(w.dataSync()[0].toFixed(3)); // 0.900
+ * ```
+ */
+export function fromTfOptimizer(opt: tf.Optimizer): Optimizer {
+  return {
+    kind: "tfjs",
+    lr: (opt as unknown as { learningRate?: number }).learningRate ?? NaN,
+    apply(params: Record<string, tf.Variable>, grads: tf.NamedTensorMap): void {
+      const byVariable: tf.NamedTensorMap = {};
+      for (const [name, g] of Object.entries(grads)) {
+        if (params[name]) byVariable[params[name].name] = g;
+      }
+      opt.applyGradients(byVariable);
+    },
+    getState(): OptimizerState {
+      throw new TypeError("fromTfOptimizer: a tfjs optimizer's state cannot be checkpointed");
+    },
+    setState(): void {
+      throw new TypeError("fromTfOptimizer: a tfjs optimizer's state cannot be restored");
+    },
+    dispose(): void {}, // the caller owns the tfjs optimizer
+  };
 }

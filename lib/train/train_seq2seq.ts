@@ -50,6 +50,8 @@ export interface Seq2SeqHistory {
   valSteps: number[];
   /** the mean validation loss at those steps (empty without `val`) */
   val: number[];
+  /** wall time of the training steps alone, ms (validation losses excluded) */
+  trainMs: number;
 }
 
 /**
@@ -57,7 +59,7 @@ export interface Seq2SeqHistory {
  *
  * @param model the model (its variables are updated in place)
  * @param opts task, lengths, budget, optimizer settings, callback
- * @returns the training loss of every step and the validation losses
+ * @returns the training loss of every step, the validation losses and the training time
  * @throws {RangeError} if the lengths are not integers with 1 ≤ minLen ≤ maxLen
  * @example A few steps on short strings
  * ```ts
@@ -80,6 +82,14 @@ export async function trainSeq2Seq(
       `trainSeq2Seq: need integers 1 ≤ minLen ≤ maxLen, got ${minLen}, ${maxLen}`,
     );
   }
+  let evalMs = 0;
+  const evaluate = opts.val
+    ? () => {
+      const t0 = performance.now(), v = meanLoss(model, opts.val!);
+      evalMs += performance.now() - t0;
+      return v;
+    }
+    : undefined;
   const trainer = new Trainer({
     params: model.params,
     lr,
@@ -91,12 +101,19 @@ export async function trainSeq2Seq(
     },
     onStep: opts.onStep,
     evalEvery: opts.val ? opts.evalEvery ?? 100 : 0,
-    evaluate: opts.val ? () => meanLoss(model, opts.val!) : undefined,
+    evaluate,
   });
   try {
+    const t0 = performance.now();
     await trainer.train(steps);
+    const trainMs = performance.now() - t0 - evalMs;
     const { loss, val } = trainer.history;
-    return { loss: [...loss], valSteps: val.map((v) => v.step), val: val.map((v) => v.loss) };
+    return {
+      loss: [...loss],
+      valSteps: val.map((v) => v.step),
+      val: val.map((v) => v.loss),
+      trainMs,
+    };
   } finally {
     trainer.dispose();
   }

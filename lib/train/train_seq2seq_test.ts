@@ -22,6 +22,7 @@ Deno.test("trainSeq2Seq() lowers the validation loss, records it every evalEvery
     evalEvery: 20,
   });
   assert.equal(hist.loss.length, 60);
+  assert.ok(hist.trainMs > 0, `trainMs ${hist.trainMs}`);
   assert.deepEqual(hist.valSteps, [20, 40, 60]);
   assert.ok(hist.val[2] < hist.val[0], `validation loss ${hist.val}`);
   assert.equal(tf.memory().numTensors, before);

@@ -87,6 +87,16 @@ export interface TrainerOptions extends OptimizerOptions {
   maxLoss?: number;
   /** Seed of the per-step generators (default 42). */
   seed?: number;
+  /**
+   * An optimizer to step with instead of making one from `kind`/`lr` (e.g.
+   * {@link fromTfOptimizer}); the caller keeps owning it.
+   */
+  optimizer?: Optimizer;
+  /**
+   * Stop with a {@link TrainingDivergedError} when the loss or gradient becomes NaN, infinite or
+   * larger than `maxLoss` (default true). False keeps stepping, for runs that show divergence.
+   */
+  stopOnDivergence?: boolean;
   /** Items per step for the throughput (e.g. N·T characters; default 1). */
   itemsPerStep?: number;
   /** Called after each step (awaited). */
@@ -134,6 +144,7 @@ export class Trainer {
   readonly optimizer: Optimizer;
   readonly opts: TrainerOptions;
   #sinceEval: number[] = [];
+  #ownsOptimizer: boolean;
 
   /**
    * @param opts params, loss, optimizer settings, clipping, evaluation and callbacks
@@ -164,7 +175,8 @@ export class Trainer {
       throw new RangeError(`Trainer: maxLoss must be a positive number, got ${opts.maxLoss}`);
     }
     this.opts = opts;
-    this.optimizer = makeOptimizer(opts);
+    this.#ownsOptimizer = opts.optimizer === undefined;
+    this.optimizer = opts.optimizer ?? makeOptimizer(opts);
   }
 
   /** The seed of the per-step generators. */
@@ -200,7 +212,9 @@ export class Trainer {
         : { grads: byName, norm: globalNorm(byName) };
       try {
         const maxLoss = this.opts.maxLoss ?? Infinity;
-        if (!Number.isFinite(loss) || !Number.isFinite(clipped.norm) || loss > maxLoss) {
+        const diverged = !Number.isFinite(loss) || !Number.isFinite(clipped.norm) ||
+          loss > maxLoss;
+        if (diverged && (this.opts.stopOnDivergence ?? true)) {
           throw divergedError(this.step, loss, clipped.norm, {
             lastLoss: this.history.loss.at(-1),
             lr: this.optimizer.lr,
@@ -312,9 +326,9 @@ export class Trainer {
     this.#sinceEval = [];
   }
 
-  /** Free the optimizer's slots (the model's variables are the caller's). */
+  /** Free the optimizer's slots (the model's variables, and an optimizer passed in, are the caller's). */
   dispose(): void {
-    this.optimizer.dispose();
+    if (this.#ownsOptimizer) this.optimizer.dispose();
   }
 }
 

@@ -11,3 +11,4 @@ export * from "./repo_root.ts";
 export * from "./table.ts";
 export * from "./cli_args.ts";
 export * from "./seed_range.ts";
+export * from "./spread.ts";

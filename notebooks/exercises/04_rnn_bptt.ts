@@ -37,12 +37,12 @@ import { NotImplementedError } from "../../lib/util/errors.ts";
  * - hPrev: previous hidden state [N, H]
  * - Wx: input-to-hidden weights [D, H]
  * - Wh: hidden-to-hidden weights [H, H]
- * - b: bias [H]
+ * - b: bias [H], added to every row
  *
  * Returns `{ out, cache }`: out = hNext [N, H], and cache = { x, hPrev, Wx, Wh, hNext }, everything
  * the backward pass needs (keep the inputs themselves; no copies needed).
  *
- * Hint: matmul(x, Wx) is [N, H]; addRow adds b to every row; Math.tanh elementwise.
+ * Invariants: the inputs are not changed; every entry of hNext lies in (−1, 1).
  * Reading: Karpathy (2015), "The Unreasonable Effectiveness of RNNs", and min-char-rnn's forward.
  */
 export function rnnStepForward(
@@ -57,19 +57,18 @@ export function rnnStepForward(
 }
 
 /**
- * Exercise 04.2 — the backward pass of one RNN step.
+ * Exercise 04.2 — the backward pass of one RNN step (CS231n's `rnn_step_backward`).
  *
- * With a = x·Wx + hPrev·Wh + b and hNext = tanh(a), given dhNext = ∂L/∂hNext [N, H]:
- *   da = dhNext ⊙ (1 − hNext²)        (tanh' = 1 − tanh²)
- *   dx = da·Wxᵀ [N, D],  dhPrev = da·Whᵀ [N, H],
- *   dWx = xᵀ·da [D, H],  dWh = hPrevᵀ·da [H, H],  db = Σ_n da [H]
+ * @param dhNext upstream gradient ∂L/∂hNext [N, H]: everything the loss sends back to this step's
+ *   output (in a sequence, the step's own loss term plus what the next step sends back)
+ * @param cache `{ x [N, D], hPrev [N, H], Wx [D, H], Wh [H, H], hNext [N, H] }` from
+ *   rnnStepForward (the course's or yours); hNext = tanh(x·Wx + hPrev·Wh + b)
+ * @returns `{ dx [N, D], dhPrev [N, H], dWx [D, H], dWh [H, H], db [H] }`: ∂L/∂ of each input,
+ *   each the shape of its variable. The loss is a sum over the batch: do not average over N.
  *
- * @param dhNext upstream gradient [N, H]
- * @param cache `{ x, hPrev, Wx, Wh, hNext }` from rnnStepForward (the course's or yours)
- * @returns `{ dx, dhPrev, dWx, dWh, db }`, each shaped like what it is the gradient of
- *
- * Hint: every gradient has the shape of its variable; use that to order each matmul.
- * Reading: CS231n assignment 3, `rnn_step_backward`; min-char-rnn's backward pass.
+ * Invariants: the cache is not changed; with dhNext = 0 every gradient is 0.
+ * The notebook derives the gradient through the tanh and through one matrix product; the rest is
+ * yours. Reading: CS231n assignment 3, `rnn_step_backward`; min-char-rnn's backward pass.
  */
 export function rnnStepBackward(dhNext: Matrix, cache: RnnStepCache): RnnStepGrads {
   // YOUR CODE HERE
@@ -77,20 +76,24 @@ export function rnnStepBackward(dhNext: Matrix, cache: RnnStepCache): RnnStepGra
 }
 
 /**
- * Exercise 04.3 — backpropagation through time over a whole sequence.
+ * Exercise 04.3 — backpropagation through time over a whole sequence (CS231n's `rnn_backward`).
  *
- * The forward pass ran h_t = tanh(x_t·Wx + h_{t−1}·Wh + b) for t = 0..T−1 and kept one step cache
- * per step in `cache.steps`. Walk t from T−1 down to 0: the gradient reaching h_t is the upstream
- * dh[:, t] PLUS what flows back from step t+1 (that step's dhPrev); push it through step t with a
- * step backward; store dx[:, t]; ADD the step's dWx, dWh, db to running sums (the weights are shared
- * by every step). What flows out of step 0 is dh0.
+ * The forward pass ran h_t = tanh(x_t·Wx + h_{t−1}·Wh + b) for t = 0..T−1 from h_{−1} = h0 and
+ * kept one step cache per step in `cache.steps` (cache.steps[t] is step t's RnnStepCache).
  *
- * @param dh upstream gradient for every hidden state [N, T, H] (zeros where the loss ignores a step)
- * @param cache `{ steps }`, one RnnStepCache per time step, from rnnForward
- * @returns `{ dx [N, T, D], dh0 [N, H], dWx [D, H], dWh [H, H], db [H] }`
+ * @param dh upstream gradient for every hidden state [N, T, H]: dh[:, t] = ∂ℓ/∂h_t of the loss
+ *   terms that read h_t directly (zeros where the loss ignores a step). It does NOT include the
+ *   gradient carried back from step t+1: that one you compute.
+ * @param cache `{ steps }` from rnnForward
+ * @returns `{ dx [N, T, D], dh0 [N, H], dWx [D, H], dWh [H, H], db [H] }`, the total gradients
+ *   of the loss with respect to x, the initial state h0 and the weights shared by every step
  *
- * Hint: timeStep(dh, t) copies out dh[:, t] as a Matrix [N, H]; setTimeStep(dx, t, m) writes one.
- * Call your rnnStepBackward above (or the course's, from lib/scratch) for each step.
+ * Invariants: `dh` and the cache are not changed; for T = 1 the result is one step backward;
+ * splitting the steps in two and running the later part first, then the earlier part with the
+ * carried gradient added, gives the same result (the visible check tests this).
+ *
+ * Helpers: timeStep(dh, t) copies out dh[:, t] as a Matrix [N, H]; setTimeStep(dx, t, m) writes
+ * one. Call your rnnStepBackward above (or the course's, from lib/scratch) for each step.
  * Reading: Werbos (1990), "Backpropagation through time"; min-char-rnn's loop `for t in reversed(...)`.
  */
 export function rnnBackward(dh: Tensor3, cache: RnnCache): RnnGrads {

@@ -13,26 +13,25 @@ import { activationBackward, denseBackward, matrix } from "../../lib/scratch/mod
 import { NotImplementedError } from "../../lib/util/errors.ts";
 
 /**
- * Exercise 08.1 — the backward pass of a residual block.
+ * Exercise 08.1 — the backward pass of a residual block (He et al. 2015, Fig. 2).
  *
- * The forward pass (the course's `residualBlockForward`, He et al. 2015, Fig. 2):
- *   a1  = act(x·W1 + b1)              [N, K]
- *   z   = x + (a1·W2 + b2)            [N, H]   (without the shortcut: z = a1·W2 + b2)
- *   out = act(z)                      [N, H]
- *
- * Its cache holds what you need: `dense1` = { x, W: W1, b: b1 }, `act1` (the first activation's
- * cache), `dense2` = { x: a1, W: W2, b: b2 }, `act2` (the second's), and `shortcut` (true when
- * the "x +" was there).
+ * Contract. The forward pass is the course's `residualBlockForward` (the notebook's section
+ * "Identity shortcuts" writes it out and derives the backward pass up to where you take over): a
+ * branch F of two dense layers with an activation between them, the block's input x added to the
+ * branch's output when the shortcut is on, then a final activation.
+ * - `dOut` [N, H]: the upstream gradient ∂L/∂out.
+ * - `cache`: what the forward pass kept: `dense1` = { x [N, H], W: W1 [H, K], b: b1 [K] },
+ *   `act1` (the first activation's cache), `dense2` = { x: a1 [N, K], W: W2 [K, H], b: b2 [H] },
+ *   `act2` (the final activation's cache) and `shortcut` (true when the block adds x).
+ * - returns `{ dx, dW1, db1, dW2, db2 }` = ∂L/∂(x, W1, b1, W2, b2), each shaped like its
+ *   variable: [N, H], [H, K], [K], [K, H], [H].
+ * Invariants: dOut = 0 gives zeros; the cache is not modified; with `shortcut` false the block
+ * is a plain one. `denseBackward(d, cache.denseK)` and `activationBackward(d, cache.actK)` (lib/
+ * scratch, notebook 01) are the backward passes of one dense layer and of one activation.
  *
  * @param dOut upstream gradient ∂L/∂out [N, H]
  * @param cache from residualBlockForward
- * @returns `{ dx, dW1, db1, dW2, db2 }`, each shaped like its variable: [N, H], [H, K], [K],
- *   [K, H], [H]
- *
- * Hint: go backwards one line at a time: activationBackward(dOut, cache.act2) gives dz; the
- * branch is two dense layers and an activation (denseBackward, activationBackward). x is used
- * twice in the forward pass (in the branch and in the sum), so its gradient is the SUM of what
- * comes back along both paths. Only add the shortcut's part when cache.shortcut is true.
+ * @returns `{ dx, dW1, db1, dW2, db2 }` with shapes [N, H], [H, K], [K], [K, H], [H]
  * Reading: He et al. (2015), §3.1–3.2; He et al. (2016), "Identity Mappings in Deep Residual
  * Networks", eqs. (4)–(5).
  */

@@ -3,8 +3,9 @@
  * the notebook. Keyed by grade id.
  * @module
  */
-import { type Check, expectClose, expectTrue } from "../../lib/grading/mod.ts";
+import { type Check, expectClose, expectTrue, type Remote } from "../../lib/grading/mod.ts";
 import {
+  type Matrix,
   matrix,
   rnnBackward,
   rnnForward,
@@ -29,13 +30,13 @@ export const hidden: Record<
     {
       name: "hidden: other sizes (N=1, D=7, H=3) and inputs left unchanged",
       points: 1,
-      run: (f: StepForward) => {
+      run: async (f: Remote<StepForward>) => {
         const p = stepInputs(1, 7, 3, 11);
-        const before = [p.x, p.hPrev, p.Wx, p.Wh].map((m) => m.data.slice());
-        const got = f(p.x, p.hPrev, p.Wx, p.Wh, p.b).out;
-        expectClose("hNext", got, rnnStepForward(p.x, p.hPrev, p.Wx, p.Wh, p.b).out, 1e-9);
+        const before = [p.x, p.hPrev, p.Wx, p.Wh];
+        const { result, args } = await f.inspect(p.x, p.hPrev, p.Wx, p.Wh, p.b);
+        expectClose("hNext", result.out, rnnStepForward(p.x, p.hPrev, p.Wx, p.Wh, p.b).out, 1e-9);
         expectTrue(
-          [p.x, p.hPrev, p.Wx, p.Wh].every((m, i) => m.data.every((v, k) => v === before[i][k])),
+          before.every((m, i) => m.data.every((v, k) => v === (args[i] as Matrix).data[k])),
           "rnnStepForward changed one of its inputs; build new arrays instead",
         );
       },
@@ -45,10 +46,10 @@ export const hidden: Record<
     {
       name: "hidden: other sizes (N=4, D=2, H=6) against the course's rnnStepBackward",
       points: 1,
-      run: (f: StepBackward) => {
+      run: async (f: Remote<StepBackward>) => {
         const p = stepInputs(4, 2, 6, 12);
         const cache = rnnStepForward(p.x, p.hPrev, p.Wx, p.Wh, p.b).cache;
-        const got = f(p.dOut, cache), ref = rnnStepBackward(p.dOut, cache);
+        const got = await f(p.dOut, cache), ref = rnnStepBackward(p.dOut, cache);
         for (const k of ["dx", "dhPrev", "dWx", "dWh", "db"] as const) {
           expectClose(k, got[k], ref[k], 1e-9);
         }
@@ -59,15 +60,15 @@ export const hidden: Record<
     {
       name: "hidden: T=1 equals one step backward, and other sizes match the course's rnnBackward",
       points: 1,
-      run: (f: SeqBackward) => {
+      run: async (f: Remote<SeqBackward>) => {
         const one = seqInputs(3, 1, 2, 4, 13);
         const { cache } = rnnForward(one.x, one.h0, one.Wx, one.Wh, one.b);
         const step = rnnStepBackward(matrix(3, 4, one.dh.data), cache.steps[0]);
-        expectClose("dh0 for T=1", f(one.dh, cache).dh0, step.dhPrev, 1e-9);
+        expectClose("dh0 for T=1", (await f(one.dh, cache)).dh0, step.dhPrev, 1e-9);
         const p = seqInputs(3, 6, 2, 7, 14);
         const c2 = rnnForward(p.x, p.h0, p.Wx, p.Wh, p.b).cache;
         const dhCopy = tensor3(...p.dh.shape, p.dh.data.slice());
-        const got = f(p.dh, c2), ref = rnnBackward(dhCopy, c2);
+        const got = await f(p.dh, c2), ref = rnnBackward(dhCopy, c2);
         for (const k of ["dx", "dh0", "dWx", "dWh", "db"] as const) {
           expectClose(k, got[k], ref[k], 1e-9);
         }

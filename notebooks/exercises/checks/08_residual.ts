@@ -5,10 +5,17 @@
  * solution's output; sizes all differ (N=2, H=4, K=5) so a transposed product fails loudly.
  * @module
  */
-import { type Exercise, expectClose, expectShape, expectTrue } from "../../../lib/grading/mod.ts";
+import {
+  type Exercise,
+  expectClose,
+  expectShape,
+  expectTrue,
+  type Remote,
+} from "../../../lib/grading/mod.ts";
 import {
   type Activation,
   activationBackward,
+  denseBackward,
   type Matrix,
   matrix,
   numericGradientArray,
@@ -56,15 +63,15 @@ export function numericBlockGrads(
 }
 
 /** Run the student's backward on a case and compare every gradient; dx gets a pointed hint. */
-export function checkBlock(
-  f: BlockBackward,
+export async function checkBlock(
+  f: Remote<BlockBackward>,
   c: ReturnType<typeof blockCase>,
   activation: Activation,
   shortcut: boolean,
   names: (keyof ResidualBlockGrads)[],
-): void {
+): Promise<void> {
   const { cache } = residualBlockForward(c.x, c.p, { activation, shortcut });
-  const g = f(c.dOut, cache);
+  const g = await f(c.dOut, cache);
   const want = numericBlockGrads(c, activation, shortcut);
   for (const name of names) {
     if (name === "dx" && g.dx?.data && relError(g.dx.data, want.dx) > 1e-6) {
@@ -80,22 +87,49 @@ export function checkBlock(
             "no identity path, dx comes from the branch only",
       );
     }
+    const got = g[name] && "data" in g[name] ? (g[name] as Matrix).data : g[name] as Float64Array;
+    if (got && relError(got, want[name]) > 1e-6) {
+      const N = c.x.shape[0];
+      expectTrue(
+        relError(got, want[name].map((v) => v / N)) > 1e-6,
+        `${name} is the mean over the N=${N} rows of the batch, not the sum: the same ` +
+          `${name.slice(1)} serves every row, so the rows' contributions add up`,
+      );
+      const skip = skipFinalActivation(c.dOut, cache)[name];
+      expectTrue(
+        relError(got, "data" in skip ? skip.data : skip) > 1e-6,
+        `${name} equals what skipping the final activation gives: out = act(z), so the ` +
+          "gradient at the sum is dz = activationBackward(dOut, cache.act2), not dOut itself",
+      );
+    }
     expectClose(name, g[name], want[name], 1e-6);
   }
+}
+
+/** What a backward pass that forgets the final activation out = act(z) gives (dz = dOut). */
+function skipFinalActivation(dOut: Matrix, cache: ResidualBlockCache): ResidualBlockGrads {
+  const { dx: da1, dW: dW2, db: db2 } = denseBackward(dOut, cache.dense2);
+  const dd1 = activationBackward(da1, cache.act1).dx;
+  const { dx: dxBranch, dW: dW1, db: db1 } = denseBackward(dd1, cache.dense1);
+  const dx = cache.shortcut
+    ? matrix(dOut.shape[0], dOut.shape[1], dOut.data.map((v, i) => v + dxBranch.data[i]))
+    : dxBranch;
+  return { dx, dW1, db1, dW2, db2 };
 }
 
 /** Exercise 08.1: the backward pass of a residual block. */
 export const residualBlockBackwardExercise: Exercise<BlockBackward> = {
   id: "08.1-residual-block-backward",
+  hiddenPoints: 2,
   fn: "residualBlockBackward",
   title: "Residual block backward",
   checks: [
     {
       name: "shapes (N=2, H=4, K=5)",
       points: 1,
-      run: (f) => {
+      run: async (f) => {
         const c = blockCase(2, 4, 5, 1);
-        const g = f(c.dOut, residualBlockForward(c.x, c.p).cache);
+        const g = await f(c.dOut, residualBlockForward(c.x, c.p).cache);
         expectShape("dx", g.dx, [2, 4]);
         expectShape("dW1", g.dW1, [4, 5]);
         expectShape("db1", g.db1, [5]);

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs";
 import { initBackend } from "../backend/init_backend.ts";
-import { leastSquares, LinearRegression } from "./linear_regression.ts";
-import { TfMlp } from "./tf_mlp.ts";
+import { leastSquares, LinearRegression } from "../nn/linear_regression.ts";
+import { TfMlp } from "../nn/tf_mlp.ts";
 import { makeBlobs, makeLine } from "../tasks/toy_data.ts";
 import { type DescentMode, trainDescent } from "./train_descent.ts";
 

@@ -4,13 +4,16 @@
  * model with tfjs variables and a loss, and records what the notebook plots: the full-data loss
  * against updates and against examples seen, the noisy per-batch loss, the wall time of the
  * updates and, for small models, the path of the parameters. The update is plain SGD,
- * θ ← θ − lr·∇θL, unless a tfjs optimizer is passed.
+ * θ ← θ − lr·∇θL, unless a tfjs optimizer is passed. Each update is one step of lib's one training
+ * loop, the {@link Trainer} (trainer.ts); this file adds the epochs, the batching and the records.
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
 import { Rng } from "../util/rng.ts";
 import type { ClassificationData, RegressionData } from "../tasks/toy_data.ts";
-import { toTensors } from "./to_tensors.ts";
+import { toTensors } from "../nn/to_tensors.ts";
+import { Trainer } from "./trainer.ts";
+import { fromTfOptimizer } from "./optimizers.ts";
 
 /** Anything trainDescent can train: its variables and a scalar loss on a batch. */
 export interface DescentModel {
@@ -83,7 +86,7 @@ export interface DescentResult {
  * @throws {RangeError} for a non-positive lr, epochs or batchSize
  * @example Stochastic descent on a line
  * ```ts
- * import { LinearRegression } from "./linear_regression.ts";
+ * import { LinearRegression } from "../nn/linear_regression.ts";
  * import { makeLine } from "../tasks/toy_data.ts";
  * import { trainDescent } from "./train_descent.ts";
  * const model = new LinearRegression();
@@ -115,6 +118,21 @@ export function trainDescent(opts: DescentOptions): DescentResult {
   const rng = new Rng(seed);
   const { x, y } = toTensors(data);
   const fullLoss = () => tf.tidy(() => model.loss(x, y).dataSync()[0]);
+  let batch: Int32Array = new Int32Array(0); // the rows of the current update
+  // The one training loop of lib: plain SGD θ ← θ − lr·∇θL (or the tfjs optimizer), no clipping,
+  // and no stop on divergence, so a too-large learning rate shows what it does.
+  const trainer = new Trainer({
+    params: Object.fromEntries(vars.map((v) => [v.name, v])),
+    loss: () => {
+      const idx = tf.tensor1d(batch, "int32"); // [B]
+      return model.loss(tf.gather(x, idx) as tf.Tensor2D, tf.gather(y, idx)); // [B, D], [B(, K)]
+    },
+    kind: "sgd",
+    lr,
+    optimizer: optimizer ? fromTfOptimizer(optimizer) : undefined,
+    clipNorm: 0,
+    stopOnDivergence: false,
+  });
   const result: DescentResult = {
     mode,
     batchSize,
@@ -133,17 +151,10 @@ export function trainDescent(opts: DescentOptions): DescentResult {
       const order = shuffle ? rng.permutation(n) : Int32Array.from({ length: n }, (_, i) => i);
       for (let start = 0; start < n; start += batchSize) {
         const t0 = performance.now();
-        const batchLoss = tf.tidy(() => {
-          const idx = tf.tensor1d(order.subarray(start, start + batchSize), "int32"); // [B]
-          const xb = tf.gather(x, idx), yb = tf.gather(y, idx); // [B, D], [B] or [B, K]
-          const lossFn = () => model.loss(xb, yb);
-          if (optimizer) return optimizer.minimize(lossFn, true, vars)!.dataSync()[0];
-          const { value, grads } = tf.variableGrads(lossFn, vars);
-          for (const v of vars) v.assign(tf.sub(v, tf.mul(lr, grads[v.name]))); // θ ← θ − lr·∇θL
-          return value.dataSync()[0];
-        });
+        batch = order.subarray(start, start + batchSize);
+        const batchLoss = trainer.trainStep().loss;
         result.wallMs += performance.now() - t0;
-        seen += Math.min(batchSize, n - start);
+        seen += batch.length;
         result.updates++;
         result.batchLoss.push(batchLoss);
         if (recordPath) result.trajectory.push(snapshot());
@@ -158,6 +169,7 @@ export function trainDescent(opts: DescentOptions): DescentResult {
       }
     }
   } finally {
+    trainer.dispose();
     tf.dispose([x, y]);
   }
   return result;

@@ -8,7 +8,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { TfMlp } from "../nn/tf_mlp.ts";
 import { matrixToTensor } from "../nn/to_tensors.ts";
-import { trainDescent } from "../nn/train_descent.ts";
+import { trainDescent } from "./train_descent.ts";
 import { windowFeatures } from "../tasks/seq_features.ts";
 import type { SequenceClassificationData } from "../tasks/seq_tasks.ts";
 
