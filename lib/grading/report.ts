@@ -19,13 +19,21 @@ export function score(results: CheckResult[]): { points: number; maxPoints: numb
   };
 }
 
+/** The line under a check cell's table about the points it cannot show. */
+export function hiddenLine(hiddenPoints: number): string {
+  return `+${hiddenPoints} hidden point${
+    hiddenPoints === 1 ? "" : "s"
+  }, graded by \`deno task grade\``;
+}
+
 /**
  * A plain-text table of results, one line per check, and a score line.
  *
  * @param results check outcomes
  * @param title a heading (the exercise)
+ * @param hiddenPoints points of hidden checks not in `results`, announced under the score
  */
-export function textTable(results: CheckResult[], title = ""): string {
+export function textTable(results: CheckResult[], title = "", hiddenPoints = 0): string {
   const { points, maxPoints } = score(results);
   const w = Math.max(5, ...results.map((r) => r.name.length));
   const lines = results.map((r) =>
@@ -37,6 +45,7 @@ export function textTable(results: CheckResult[], title = ""): string {
     ...head,
     ...lines,
     `score ${points}/${maxPoints}${points === maxPoints ? " — full marks" : ""}`,
+    ...(hiddenPoints > 0 ? [hiddenLine(hiddenPoints)] : []),
   ]
     .join("\n");
 }
@@ -46,8 +55,9 @@ export function textTable(results: CheckResult[], title = ""): string {
  *
  * @param results check outcomes
  * @param title a heading (the exercise)
+ * @param hiddenPoints points of hidden checks not in `results`, announced under the score
  */
-export function htmlTable(results: CheckResult[], title = ""): string {
+export function htmlTable(results: CheckResult[], title = "", hiddenPoints = 0): string {
   const { points, maxPoints } = score(results);
   const rows = results.map((r) =>
     `<tr><td>${escapeHtml(r.name)}</td><td style="color:${r.passed ? "#1a7f37" : "#cf222e"}">${
@@ -56,7 +66,9 @@ export function htmlTable(results: CheckResult[], title = ""): string {
   ).join("");
   return `<div class="course-checks"><b>${escapeHtml(title)}</b>
 <table><thead><tr><th>check</th><th></th><th>points</th><th>hint</th></tr></thead><tbody>${rows}</tbody></table>
-<p>score <b>${points}/${maxPoints}</b>${points === maxPoints ? " — full marks" : ""}</p></div>`;
+<p>score <b>${points}/${maxPoints}</b>${points === maxPoints ? " — full marks" : ""}${
+    hiddenPoints > 0 ? ` <i>(${escapeHtml(hiddenLine(hiddenPoints))})</i>` : ""
+  }</p></div>`;
 }
 
 /** The results of one exercise's checks, displayed as a table in a notebook. */
@@ -64,8 +76,13 @@ export class CheckReport {
   /**
    * @param title the exercise title and grade id
    * @param results check outcomes
+   * @param hiddenPoints points of the exercise's hidden checks, which the table announces
    */
-  constructor(readonly title: string, readonly results: CheckResult[]) {}
+  constructor(
+    readonly title: string,
+    readonly results: CheckResult[],
+    readonly hiddenPoints = 0,
+  ) {}
 
   /** Whether every check passed. */
   get fullMarks(): boolean {
@@ -75,11 +92,14 @@ export class CheckReport {
 
   /** The table as text. */
   toString(): string {
-    return textTable(this.results, this.title);
+    return textTable(this.results, this.title, this.hiddenPoints);
   }
 
   /** The MIME bundle Deno's kernel shows for this object. */
   [Symbol.for("Jupyter.display")](): Record<string, string> {
-    return { "text/plain": this.toString(), "text/html": htmlTable(this.results, this.title) };
+    return {
+      "text/plain": this.toString(),
+      "text/html": htmlTable(this.results, this.title, this.hiddenPoints),
+    };
   }
 }

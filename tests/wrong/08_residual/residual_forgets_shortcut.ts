@@ -1,5 +1,6 @@
 /**
- * A plausible wrong answer to notebook 08's exercise, to prove the checks catch it.
+ * A planted mistake for 08.1-residual-block-backward: backprop through the branch only: forgets
+ * that x also reaches the sum directly.
  * @module
  */
 import {
@@ -8,7 +9,7 @@ import {
   type Matrix,
   type ResidualBlockCache,
   type ResidualBlockGrads,
-} from "../../lib/scratch/mod.ts";
+} from "../../../lib/scratch/mod.ts";
 
 /** Backprop through the branch only: forgets that x also reaches the sum directly. */
 export function residualBlockBackward(dOut: Matrix, cache: ResidualBlockCache): ResidualBlockGrads {
@@ -19,5 +20,7 @@ export function residualBlockBackward(dOut: Matrix, cache: ResidualBlockCache): 
   return { dx, dW1, db1, dW2, db2 };
 }
 
-/** Which check each wrong answer must fail, and a pattern its hint must match. */
-export const expectedFailures = { "08.1-residual-block-backward": /shortcut/ };
+/** Which exercise this file must fail, and a pattern the failing check's hint must match. */
+export const expectedFailures: Record<string, RegExp> = {
+  "08.1-residual-block-backward": /shortcut/,
+};

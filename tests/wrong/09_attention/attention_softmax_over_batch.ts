@@ -1,8 +1,9 @@
 /**
- * A plausible wrong answer to notebook 09's exercise, to prove the checks catch it.
+ * A planted mistake for 09.1-attention-step: softmax over the batch (each column sums to 1)
+ * instead of over the source positions.
  * @module
  */
-import { type Matrix, matrix, type Tensor3 } from "../../lib/scratch/mod.ts";
+import { type Matrix, matrix, type Tensor3 } from "../../../lib/scratch/mod.ts";
 
 /** Softmax over the batch (each column sums to 1) instead of over the source positions. */
 export function attentionStep(
@@ -36,5 +37,7 @@ export function attentionStep(
   return { scores, weights, context };
 }
 
-/** Which check each wrong answer must fail, and a pattern its hint must match. */
-export const expectedFailures = { "09.1-attention-step": /sum to 1/ };
+/** Which exercise this file must fail, and a pattern the failing check's hint must match. */
+export const expectedFailures: Record<string, RegExp> = {
+  "09.1-attention-step": /sum to 1/,
+};
