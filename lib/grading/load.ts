@@ -26,7 +26,9 @@ export type StudentModule = Record<string, unknown> & { [EXERCISE_FILE]?: string
  */
 export function exerciseUrl(name: string): URL {
   const dir = exercisesDirFromEnv();
-  const base = dir ? new URL(`file://${Deno.cwd()}/`) : repoRoot();
+  // A relative folder means the same from a terminal at the repository root and from a notebook
+  // kernel (whose working directory is notebooks/): it is resolved against the repository root.
+  const base = repoRoot();
   const folder = dir
     ? new URL(dir.endsWith("/") ? dir : `${dir}/`, base)
     : new URL("notebooks/exercises/", base);

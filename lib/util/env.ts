@@ -82,7 +82,7 @@ export function defaultSeed(): number {
 
 /**
  * The folder to load exercise files from instead of `notebooks/exercises/` (`COURSE_EXERCISES_DIR`,
- * relative to the current directory or absolute). CI points it at `tests/solutions/`.
+ * absolute or relative to the repository root). CI points it at `tests/solutions/`.
  *
  * @returns the folder, or undefined when unset
  */
