@@ -10,7 +10,16 @@
 // Notebook 00 — the tour: backend, plots, exercises
 export { initBackend, matMulSpeed } from "./backend/mod.ts";
 export { formatTable, printTable } from "./util/mod.ts";
-export { initPlots, lineChart, liveFigure, progressLine, show } from "./plot/mod.ts";
+export {
+  busy,
+  flushOutputs,
+  initPlots,
+  lineChart,
+  liveFigure,
+  progressLine,
+  show,
+  showSvg,
+} from "./plot/mod.ts";
 export { check, loadExercises } from "./grading/mod.ts";
 
 // Notebook 01 — a vanilla network and the chain rule
@@ -44,7 +53,7 @@ export { scatterClasses } from "./plot/mod.ts";
 export { fitMse } from "./train/mod.ts";
 
 // Notebook 02 — gradient descent
-export { Rng, seedRange } from "./util/mod.ts";
+export { Rng } from "./util/mod.ts";
 export { adamDefaults, adamInit, adamStep } from "./scratch/mod.ts";
 export { makeLine, makeMoons } from "./tasks/mod.ts";
 export { descentPreset } from "./presets/mod.ts";

@@ -92,7 +92,7 @@ Deno.test({
   name: "nbrun.py keeps every output of a 200-cell notebook, run after run",
   ignore: skipOutsideCi(missing),
   fn: async () => {
-    assert.equal(missing, undefined, missing);
+    assert.equal(missing, undefined, missing ?? "");
     const dir = await Deno.makeTempDir({ prefix: "nbstress-" });
     try {
       for (let run = 1; run <= RUNS; run++) {
@@ -125,7 +125,7 @@ Deno.test({
   name: "nbrun.py routes messages other Deno versions send (transient null, early updates)",
   ignore: skipOutsideCi(missing),
   fn: async () => {
-    assert.equal(missing, undefined, missing);
+    assert.equal(missing, undefined, missing ?? "");
     const script = join(ROOT, "tests", "fixtures", "notebooks", "nbrun_routing_check.py");
     const out = await new Deno.Command(PYTHON, { args: [script] }).output();
     const text = new TextDecoder().decode(out.stdout) + new TextDecoder().decode(out.stderr);
@@ -138,7 +138,7 @@ Deno.test({
   name: "nbrun.py runs the kernel in the notebook's folder, in quick mode, and keeps timer output",
   ignore: skipOutsideCi(missing),
   fn: async () => {
-    assert.equal(missing, undefined, missing);
+    assert.equal(missing, undefined, missing ?? "");
     const dir = await Deno.makeTempDir({ prefix: "nbbasic-" });
     try {
       const src = join(dir, "basic.ipynb"), out = join(dir, "basic.out.ipynb");
@@ -169,7 +169,7 @@ Deno.test({
   name: "nbrun.py names the failing cell and its error, and stops at the time limit",
   ignore: skipOutsideCi(missing),
   fn: async () => {
-    assert.equal(missing, undefined, missing);
+    assert.equal(missing, undefined, missing ?? "");
     const dir = await Deno.makeTempDir({ prefix: "nbfail-" });
     try {
       const bad = join(dir, "bad.ipynb"), out = join(dir, "bad.out.ipynb");

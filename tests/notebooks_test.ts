@@ -46,7 +46,7 @@ for (const path of notebooks) {
     name: `notebook ${name} runs top to bottom in quick mode`,
     ignore: skipOutsideCi(missing) || (usesCorpus(path) && corpus!.ignore),
     fn: async () => {
-      assert.equal(missing, undefined, missing);
+      assert.equal(missing, undefined, missing ?? "");
       if (usesCorpus(path)) requireCorpus(corpus!);
       const { summary, stderr } = await runNotebook(path, {
         quick: true,

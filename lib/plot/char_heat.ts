@@ -7,6 +7,7 @@
  * @module
  */
 import { displayBundle, inJupyter } from "./show.ts";
+import { flushOutputs } from "./output_barrier.ts";
 
 /** Options of {@link charHeatHtml}. */
 export interface CharHeatOptions {
@@ -79,7 +80,69 @@ export function charHeatHtml(
 }
 
 /**
- * Show {@link charHeatHtml} in the current cell (a no-op outside a notebook).
+ * The same picture as {@link charHeatHtml}, as a standalone SVG (for viewers that run no script
+ * and strip styles): one coloured cell per character, lines broken at newlines ("↵") and after
+ * `columns` characters.
+ *
+ * @param text the passage // [T]
+ * @param values one number per character // [T]
+ * @param opts title and colour range, and the characters per line (default 100)
+ * @returns an SVG document
+ * @throws {RangeError} as {@link charHeatHtml}
+ * @example
+ * ```ts
+ * import { charHeatSvg } from "./char_heat.ts";
+ * console.log(charHeatSvg("ab\nc", [-1, 0, 1, 0.5]).startsWith("<svg")); // true
+ * ```
+ */
+export function charHeatSvg(
+  text: string,
+  values: ArrayLike<number>,
+  opts: CharHeatOptions & { columns?: number } = {},
+): string {
+  charHeatHtml(text, values, opts); // same checks
+  const { vmin = -1, vmax = 1, title, columns = 100 } = opts;
+  const cw = 8, lh = 20, pad = 6, top = title ? 26 : 4;
+  const lines: { ch: string; v: number }[][] = [[]];
+  for (let i = 0; i < text.length; i++) {
+    const row = lines[lines.length - 1];
+    row.push({ ch: text[i] === "\n" ? "↵" : text[i], v: values[i] });
+    if (text[i] === "\n" || row.length >= columns) lines.push([]);
+  }
+  if (lines.length > 1 && lines[lines.length - 1].length === 0) lines.pop();
+  const width = pad * 2 + cw * Math.max(1, ...lines.map((l) => l.length));
+  const height = top + lines.length * lh + pad;
+  const parts: string[] = [];
+  lines.forEach((line, r) => {
+    const y = top + r * lh;
+    line.forEach(({ v }, c) => {
+      parts.push(
+        `<rect x="${pad + c * cw}" y="${y}" width="${cw}" height="${lh}" fill="${
+          colour(v, vmin, vmax)
+        }"/>`,
+      );
+    });
+    const chars = line.map(({ ch }) => escapeHtml(ch)).join("");
+    if (line.length) {
+      parts.push(
+        `<text x="${pad}" y="${y + 14}" textLength="${line.length * cw}" ` +
+          `lengthAdjust="spacingAndGlyphs" xml:space="preserve">${chars}</text>`,
+      );
+    }
+  });
+  const head = title
+    ? `<text x="${pad}" y="17" font-weight="bold" font-family="sans-serif">${
+      escapeHtml(title)
+    }</text>`
+    : "";
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" ` +
+    `viewBox="0 0 ${width} ${height}" font-family="monospace" font-size="13">` +
+    `<rect width="${width}" height="${height}" fill="#fff"/>${head}${parts.join("")}</svg>`;
+}
+
+/**
+ * Show {@link charHeatHtml} in the current cell (a no-op outside a notebook), with its SVG
+ * picture ({@link charHeatSvg}) for viewers that run no script or strip styles.
  *
  * @param text the passage // [T]
  * @param values one number per character // [T]
@@ -93,5 +156,10 @@ export async function showCharHeat(
 ): Promise<void> {
   const html = charHeatHtml(text, values, opts);
   if (!inJupyter()) return;
-  await displayBundle({ "text/html": html, "text/plain": `${opts.title ?? ""}\n${text}` });
+  await displayBundle({
+    "text/html": html,
+    "image/svg+xml": charHeatSvg(text, values, opts),
+    "text/plain": `${opts.title ?? ""}\n${text}`,
+  });
+  await flushOutputs();
 }

@@ -21,3 +21,11 @@ Deno.test("charHeatHtml() throws on mismatched lengths or an empty range", async
   assert.throws(() => charHeatHtml("a", [0], { vmin: 1, vmax: 1 }), /vmin < vmax/);
   await showCharHeat("a", [0]); // no-op outside a notebook
 });
+
+Deno.test("charHeatSvg() draws one coloured cell per character and breaks lines", async () => {
+  const { charHeatSvg } = await import("./char_heat.ts");
+  const svg = charHeatSvg("ab\nc<", [-1, 0, 1, 0.5, 0], { title: "unit 3" });
+  assert.equal(svg.match(/<rect x=/g)?.length, 5);
+  assert.ok(svg.includes(">ab↵<") && svg.includes(">c&lt;<") && svg.includes(">unit 3<"));
+  assert.ok(svg.includes("rgb(49,130,189)") && svg.includes("rgb(222,45,38)"));
+});

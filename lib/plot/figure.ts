@@ -1,13 +1,21 @@
 /**
- * The figure type shared by the plot helpers, and the MIME bundle a figure becomes in a notebook:
- * `application/vnd.plotly.v1+json` for JupyterLab's plotly renderer and VS Code, plus a small
- * `text/html` fallback (a div and a script calling `window.Plotly.newPlot`) for the classic
- * notebook, JupyterLab without the extension and nbconvert HTML. plotly.js itself is embedded once
- * per kernel session by `initPlots()` (see `show.ts`), never in every figure.
+ * The figure type shared by the plot helpers, and the MIME bundle a figure becomes in a notebook,
+ * holding the figure once per format that needs it:
+ * - `application/vnd.plotly.v1+json`, the interactive figure: JupyterLab's and VS Code's plotly
+ *   renderers draw it, and so does the classic notebook once `initPlots()` has run (see
+ *   `classic_renderer.ts`);
+ * - `image/svg+xml`, its picture drawn here without a browser (`svg_figure.ts`), for GitHub's
+ *   preview, nbviewer and every viewer that runs no script;
+ * - `text/html`, the same picture as an `<img>`, because untrusted notebooks (classic and
+ *   JupyterLab) drop SVG but keep a sanitised image, and nbconvert's HTML prefers HTML;
+ * - `text/plain`, one line naming the figure.
+ * plotly.js itself is never stored in a figure.
  * @module
  */
 // @ts-types="@types/plotly.js"
 import type { Config, Data, Layout } from "plotly.js-cartesian-dist-min";
+import { figureSvg } from "./svg_figure.ts";
+import { toBase64 } from "./svg_png.ts";
 
 /** A plotly figure: traces, layout and config, as plotly.js's `newPlot` takes them. */
 export interface Figure {
@@ -42,8 +50,9 @@ export function withDefaults(fig: Figure): Required<Figure> {
 }
 
 /**
- * The HTML fallback of one figure: a div and a script that draws it with `window.Plotly`, waiting
- * up to five seconds for plotly.js and otherwise saying how to load it.
+ * Interactive HTML of one figure for a page that loads plotly.js itself (the static site): a div
+ * and a script that draws it with `window.Plotly`, waiting up to five seconds for plotly.js and
+ * otherwise saying how to load it. Notebook bundles no longer carry it (see the module comment).
  *
  * @param fig the figure
  * @returns an HTML fragment, a few kB plus the figure's data
@@ -68,8 +77,46 @@ export function figureHtml(fig: Figure): string {
 })();</script>`;
 }
 
+/** Round a number to 7 significant digits (plenty for a plot; halves the JSON of float64 data). */
+function compactNumber(v: number): number {
+  return Number.isInteger(v) || !Number.isFinite(v) ? v : Number(v.toPrecision(7));
+}
+
+/** A deep copy of trace data with long numbers rounded and typed arrays turned into arrays. */
+function compactData(value: unknown): unknown {
+  if (typeof value === "number") return compactNumber(value);
+  if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
+    return Array.from(value as unknown as ArrayLike<number>, compactNumber);
+  }
+  if (Array.isArray(value)) return value.map(compactData);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, compactData(v)]));
+  }
+  return value;
+}
+
 /**
- * The MIME bundle of a figure: the plotly JSON, the HTML fallback and a text line.
+ * The static picture of a figure as an `<img>` with an SVG data URL (survives HTML sanitisers).
+ *
+ * @param svg an SVG document
+ * @param alt the image's alternative text
+ * @returns an HTML fragment
+ */
+export function svgImgHtml(svg: string, alt: string): string {
+  const b64 = toBase64(new TextEncoder().encode(svg));
+  const safeAlt = alt.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+  return `<img class="course-figure" alt="${safeAlt}" src="data:image/svg+xml;base64,${b64}">`;
+}
+
+/** The figure's title, or "". */
+export function figureTitle(fig: Figure): string {
+  const t = fig.layout?.title;
+  return (typeof t === "string" ? t : t?.text) ?? "";
+}
+
+/**
+ * The MIME bundle of a figure: the plotly JSON, its SVG picture, the picture as an `<img>` for
+ * HTML-only viewers, and a text line (see the module comment).
  *
  * @param fig the figure
  * @returns a bundle for `Deno.jupyter.display(bundle, { raw: true })`
@@ -82,13 +129,22 @@ export function figureHtml(fig: Figure): string {
  */
 export function figureBundle(fig: Figure): MimeBundle {
   const f = withDefaults(fig);
-  const title = typeof f.layout.title === "string" ? f.layout.title : f.layout.title?.text;
+  const compact = { ...f, data: compactData(f.data) as Figure["data"] };
+  const title = figureTitle(f);
+  const text = `<Figure${title ? `: ${title}` : ""} (${f.data.length} trace${
+    f.data.length === 1 ? "" : "s"
+  })>`;
+  let svg: string | undefined;
+  try {
+    svg = figureSvg(compact);
+  } catch (e) {
+    // a trace type the static renderer does not draw: the interactive figure still works
+    console.warn(`figureBundle: no static picture (${e instanceof Error ? e.message : e})`);
+  }
   return {
-    "application/vnd.plotly.v1+json": f,
-    "text/html": figureHtml(f),
-    "text/plain": `<Figure${title ? `: ${title}` : ""} (${f.data.length} trace${
-      f.data.length === 1 ? "" : "s"
-    })>`,
+    "application/vnd.plotly.v1+json": compact,
+    ...(svg ? { "image/svg+xml": svg, "text/html": svgImgHtml(svg, title || "figure") } : {}),
+    "text/plain": text,
   };
 }
 

@@ -6,6 +6,7 @@
  * @module
  */
 import { displayBundle, inJupyter } from "./show.ts";
+import { flushOutputs } from "./output_barrier.ts";
 
 let streamCounter = 0;
 
@@ -47,11 +48,19 @@ export class TextStream {
   readonly write = async (chunk: string): Promise<void> => {
     this.#text += chunk;
     this.#dirty = true;
-    if (performance.now() - this.#last >= this.minIntervalMs) await this.flush();
+    if (performance.now() - this.#last >= this.minIntervalMs) await this.#draw();
   };
 
-  /** Draw the whole text now (call it once at the end so the last characters are shown). */
+  /**
+   * Draw the whole text now and wait until it is published (call it once at the end so the last
+   * characters are shown, in this cell).
+   */
   async flush(): Promise<void> {
+    await this.#draw();
+    await flushOutputs();
+  }
+
+  async #draw(): Promise<void> {
     if (!this.#dirty && this.#shown) return;
     this.#dirty = false;
     this.#last = performance.now();
