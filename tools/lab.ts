@@ -4,7 +4,7 @@
  * JupyterLab if it is installed, else the classic notebook, else prints how to install Jupyter
  * and exits with status 1.
  */
-import { plotlySource } from "../lib/plot/mod.ts";
+import { installPlotlyForClassic, plotlySource } from "../lib/plot/show.ts";
 import { repoRootPath } from "../lib/util/repo_root.ts";
 
 const root = repoRootPath();
@@ -52,6 +52,11 @@ if (!(await run(Deno.execPath(), ["jupyter", "--install", "--force"]))) {
 console.log("Caching npm packages for offline use …");
 await run(Deno.execPath(), ["cache", `${root}/lib/mod.ts`], true);
 await plotlySource();
+// Put plotly.js where the classic notebook serves it, so saved notebooks are interactive offline
+// even before a setup cell has run on this machine.
+if (!(await installPlotlyForClassic())) {
+  console.warn("Could not copy plotly.js into Jupyter's nbextensions; figures show as pictures.");
+}
 
 const extra = Deno.args[0] === "--" ? Deno.args.slice(1) : Deno.args;
 // Jupyter refuses to run as root unless told; containers and CI machines often are root.
