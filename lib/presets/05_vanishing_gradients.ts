@@ -14,19 +14,22 @@ export interface VanishingPreset {
   probeSteps: number;
   probeBatch: number;
   probeInput: number;
-  /** the task the heatmaps and remedies train on (long-dependency, plain), and the hidden size */
-  maxDistance: number;
-  trainSize: number;
-  testSize: number;
-  hidden: number;
   /**
-   * Adam updates for the heatmap runs (RNN, LSTM, GRU), their learning rate, and how often
-   * ‖∂L/∂h_t‖ is recorded. The rate is high enough that the RNN saturates as it learns (its
-   * heatmap darkens on the left), low enough that it still learns the task at the course's seed.
+   * the heatmaps (RNN, LSTM, GRU): notebook 04's cued-recall data (`cuedRecallSplit`), training
+   * and test sequences; hidden size, Adam updates, learning rate and batch (notebook 04's
+   * settings, so the RNN runs repeat notebook 04's); how often ‖∂L/∂h_t‖ is recorded; how many
+   * seeds (0, 1, …) the heatmap and truncation comparisons run
    */
+  recallTrainSize: number;
+  recallTestSize: number;
+  hidden: number;
   heatmapSteps: number;
   lr: number;
+  batchSize: number;
   recordEvery: number;
+  numSeeds: number;
+  /** the first `leftSteps` time steps (the longest distances): where the heatmap tables look */
+  leftSteps: number;
   /**
    * the exploding runs (plain SGD in a hand-written loop, on the cued-recall task of
    * lib/tasks/cued_recall.ts): training and test sequences, hidden size, spectral radius of the
@@ -43,10 +46,13 @@ export interface VanishingPreset {
   explodeSeeds: number;
   clipPercentile: number;
   /**
-   * truncated BPTT: how many steps back the gradient may go, the task's distance range, and the
-   * Adam updates and learning rate of the full and the truncated run
+   * truncated BPTT: how many steps back the gradient may go, the plain long-dependency task's
+   * training and test sizes and distance range, and the Adam updates and learning rate of the full
+   * and the truncated runs
    */
   truncate: number;
+  truncTrainSize: number;
+  truncTestSize: number;
   truncMinDistance: number;
   truncMaxDistance: number;
   truncSteps: number;
@@ -64,13 +70,15 @@ export function vanishingPreset(): VanishingPreset {
     probeSteps: 40,
     probeBatch: 16,
     probeInput: 8,
-    maxDistance: quickOr(30, 8),
-    trainSize: quickOr(2000, 200),
-    testSize: quickOr(600, 100),
+    recallTrainSize: quickOr(3000, 300),
+    recallTestSize: quickOr(1220, 244),
     hidden: 32,
-    heatmapSteps: quickOr(400, 20),
-    lr: 0.02,
+    heatmapSteps: quickOr(500, 20),
+    lr: 0.01,
+    batchSize: 32,
     recordEvery: quickOr(10, 2),
+    numSeeds: quickOr(3, 2),
+    leftSteps: 10,
     explodeTrainSize: quickOr(2000, 200),
     explodeTestSize: quickOr(610, 122),
     explodeHidden: 32,
@@ -81,6 +89,8 @@ export function vanishingPreset(): VanishingPreset {
     explodeSeeds: quickOr(5, 2),
     clipPercentile: 90,
     truncate: 3,
+    truncTrainSize: quickOr(2000, 200),
+    truncTestSize: quickOr(600, 100),
     truncMinDistance: 4,
     truncMaxDistance: quickOr(15, 8),
     truncSteps: quickOr(300, 20),

@@ -7,7 +7,7 @@
  * @module
  */
 import type { CellKind } from "../rnn/recurrent_layer.ts";
-import { TfSeqModel } from "../rnn/tf_seq_model.ts";
+import { TfSeqModel, type TfSeqModelOptions } from "../rnn/tf_seq_model.ts";
 import type { BatchModel } from "../rnn/tagger.ts";
 import type { SequenceClassificationData, SequenceLabellingData } from "../tasks/seq_tasks.ts";
 import { type StepInfo, Trainer } from "./trainer.ts";
@@ -90,6 +90,11 @@ export interface TrainSeqModelOptions extends FitBatchOptions {
   hidden: number;
   /** seed of the initial weights (default 1) */
   modelSeed?: number;
+  /**
+   * initial weights: "uniform" (tfjs's default, the default here) or a scratch-style init such as
+   * "xavier" (notebook 04's RNN), see {@link TfSeqModel}
+   */
+  init?: TfSeqModelOptions["init"];
 }
 
 /**
@@ -125,6 +130,7 @@ export async function trainSeqModel(
     numClasses,
     output,
     seed: opts.modelSeed ?? 1,
+    init: opts.init,
   });
   try {
     const run = await fitBatchModel(model, data, opts);

@@ -10,5 +10,4 @@ export * from "./atomic_write.ts";
 export * from "./repo_root.ts";
 export * from "./table.ts";
 export * from "./cli_args.ts";
-export * from "./seed_range.ts";
 export * from "./spread.ts";

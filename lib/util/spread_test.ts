@@ -15,3 +15,13 @@ Deno.test("formatSpread() prints mean (min–max), fixed or exponential", () => 
   assert.throws(() => formatSpread([1], 1.5), /digits must be an integer/);
   assert.throws(() => formatSpread([]), /at least one value/);
 });
+
+Deno.test("spread() of one row per seed gives the mean, min and max of every point", () => {
+  assert.deepEqual(spread([[1, 0.5], [0, 0.7], [0.5, 0.6]]), {
+    mean: [0.5, 0.6],
+    min: [0, 0.5],
+    max: [1, 0.7],
+  });
+  assert.deepEqual(spread([Float64Array.of(2, 4)]), { mean: [2, 4], min: [2, 4], max: [2, 4] });
+  assert.throws(() => spread([[1], [1, 2]]), /every run needs 1 values/);
+});

@@ -73,7 +73,7 @@ export const hidden: Record<
         const rng = new Rng(11);
         const z = Array.from({ length: 7 }, () => Array.from(rng.normalArray(65, 4)));
         const y = Array.from({ length: 7 }, () => rng.int(65));
-        expectBits("bitsPerChar(z [7, 65])", await f(z, y), bitsRef(z, y), 7);
+        expectBits("bitsPerChar(z [7, 65])", await f(z, y), bitsRef(z, y), 7, 65);
       },
     },
     {

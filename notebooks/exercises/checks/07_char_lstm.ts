@@ -50,7 +50,11 @@ export function midpoints(
   return out;
 }
 
-/** Expect `f(logits, τ, u)` to be `want`, with a hint that names the inputs. */
+/**
+ * Expect `f(logits, τ, u)` to be `want`, with a hint that names the inputs and, when f samples
+ * as a common mistake does (τ ignored, as when the probabilities instead of the logits are divided
+ * by τ; the logits multiplied by τ), that mistake.
+ */
 export async function expectId(
   f: Remote<SampleWithTemperature>,
   logits: number[],
@@ -68,10 +72,28 @@ export async function expectId(
     Number.isInteger(got) && got >= 0 && got < logits.length,
     `${call} returned ${got}, expected an integer id in [0, ${logits.length})${extra}`,
   );
+  let cause = "";
+  if (got !== want && temperature > 0 && temperature !== 1 && Number.isFinite(temperature)) {
+    // Does f, called at τ, sample exactly as the right sampler does at another temperature?
+    const samplesAs = async (other: number) => {
+      for (const m of midpoints(logits, other)) {
+        if (await f(logits.slice(), temperature, m.u) !== m.id) return false;
+      }
+      return true;
+    };
+    if (await samplesAs(1)) {
+      cause = ` (at τ = ${temperature} your sampler draws as the right one does at τ = 1: the ` +
+        `temperature has no effect, as when the probabilities instead of the logits are divided ` +
+        `by τ and then normalised)`;
+    } else if (await samplesAs(1 / temperature)) {
+      cause = ` (at τ = ${temperature} your sampler draws as the right one does at ` +
+        `τ = ${1 / temperature}: the logits were multiplied by τ)`;
+    }
+  }
   expectTrue(
     got === want,
-    `${call} returned ${got}, expected ${want}; p_i ∝ exp(z_i / τ): divide the logits by τ, ` +
-      `then return the first i whose cumulative probability exceeds u${extra}`,
+    `${call} returned ${got}, expected ${want}${cause}; p_i ∝ exp(z_i / τ): divide the logits ` +
+      `by τ, then return the first i whose cumulative probability exceeds u${extra}`,
   );
 }
 
@@ -126,8 +148,11 @@ export const temperatureSamplingExercise: Exercise<SampleWithTemperature> = {
   ],
 };
 
-/** Expect bits per character, recognising nats, a missing 1/T and a missing minus sign. */
-export function expectBits(what: string, got: number, want: number, T: number): void {
+/**
+ * Expect bits per character, recognising nats, a sum instead of a mean over the T positions, a
+ * mean over the V vocabulary entries instead (when V is given) and a missing minus sign.
+ */
+export function expectBits(what: string, got: number, want: number, T: number, V = 0): void {
   expectTrue(
     Number.isFinite(got),
     `${what} is ${got}: exp overflowed; use log-sum-exp (subtract max(z) inside the log)`,
@@ -140,8 +165,14 @@ export function expectBits(what: string, got: number, want: number, T: number): 
   );
   expectTrue(
     !near(got, want * T) || T === 1,
-    `${what} = ${got.toFixed(6)} is ${T}× the expected ${want.toFixed(6)}: average over the ` +
-      `${T} positions`,
+    `${what} = ${got.toFixed(6)} is ${T}× the expected ${want.toFixed(6)}: that is the sum over ` +
+      `the positions; average over the ${T} positions`,
+  );
+  expectTrue(
+    V <= 0 || V === T || !near(got, (want * T) / V),
+    `${what} = ${got.toFixed(6)}, expected ${want.toFixed(6)}: that is the total divided by the ` +
+      `vocabulary size V = ${V}; average over the ${T} positions (the rows), not over the V ` +
+      `entries of a row`,
   );
   expectTrue(!near(got, -want) || near(want, 0), `${what} is negative: the loss is −log₂ p`);
   expectClose(what, got, want, 1e-9);
@@ -165,7 +196,7 @@ export const bitsPerCharExercise: Exercise<BitsPerChar> = {
       points: 1,
       run: async (f) => {
         const got = await f([[0, 0, 0, 0, 0], [1, 1, 1, 1, 1], [0, 0, 0, 0, 0]], [0, 4, 2]);
-        expectBits("bitsPerChar(uniform logits, V = 5)", got, Math.log2(5), 3);
+        expectBits("bitsPerChar(uniform logits, V = 5)", got, Math.log2(5), 3, 5);
       },
     },
     {
@@ -174,7 +205,7 @@ export const bitsPerCharExercise: Exercise<BitsPerChar> = {
       run: async (f) => {
         const z = [[0.5, -1.2, 2, 0.1], [1.5, 0.3, -0.4, 0.9], [-2, 1, 0.2, 0.7]];
         const y = [2, 0, 3];
-        expectBits("bitsPerChar(z [3, 4], y = [2, 0, 3])", await f(z, y), bitsRef(z, y), 3);
+        expectBits("bitsPerChar(z [3, 4], y = [2, 0, 3])", await f(z, y), bitsRef(z, y), 3, 4);
       },
     },
     {
