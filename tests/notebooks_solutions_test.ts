@@ -20,7 +20,10 @@ import { corpusForTests, requireCorpus } from "../lib/text/_tiny_shakespeare_tes
 
 const missing = await jupyterMissing();
 const OUT_DIR = join(ROOT, "out", "notebooks-solutions");
-const CHECK_CALL = /await check\(/;
+/** A check cell: one that ends by showing a check table (`await check(…)` at the start of a line). */
+const CHECK_CALL = /^await check\(/m;
+/** What a cell prints when it uses a student function that is not finished. */
+const UNFINISHED = /not implemented|not ready yet|first finish in/;
 // Notebooks that load Tiny Shakespeare get it through the loader; see tests/notebooks_test.ts.
 const usesCorpus = (path: string) => Deno.readTextFileSync(path).includes("loadTinyShakespeare");
 const corpus = listNotebooks().some(usesCorpus)
@@ -60,6 +63,12 @@ for (const path of listNotebooks()) {
           /score (\d+)\/\1 — full marks/,
           `check cell ${i + 1} of ${name}:\n${text}`,
         );
+      });
+      // Cells that use the student's functions directly (e.g. 07's "your own layers train the
+      // model") must find them finished too.
+      done.cells.forEach((c, i) => {
+        const text = (c.outputs ?? []).map(outputText).join("\n");
+        assert.doesNotMatch(text, UNFINISHED, `cell ${i} of ${name} found an unfinished exercise`);
       });
     },
   });
