@@ -58,6 +58,9 @@ Deno.test("ProgressLine.format() reports step, values, rate and an ETA measured 
   const line = p.format({ step: 11, loss: 1.23456 }, t0 + 11_000);
   assert.equal(line, "step 11/100  loss 1.235  10.0 steps/s  ETA 0:09");
   assert.match(p.format({ step: 100 }, t0 + 20_000), /done in 0:20$/);
+  const runs = new ProgressLine(6, 250, "run", "runs");
+  runs.format({ step: 1 }, t0);
+  assert.equal(runs.format({ step: 3 }, t0 + 1_000), "run 3/6  2.0 runs/s  ETA 0:02");
   assert.equal(formatDuration(3725), "1:02:05");
   assert.equal(formatDuration(65), "1:05");
 });

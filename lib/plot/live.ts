@@ -127,8 +127,14 @@ export class ProgressLine {
    * @param total the number of steps planned
    * @param minIntervalMs the shortest time between two redraws (default 250 ms)
    * @param label a word before the line (e.g. "train")
+   * @param unit what the rate counts, shown as `${unit}/s` (default "steps"; e.g. "runs")
    */
-  constructor(readonly total: number, readonly minIntervalMs = 250, readonly label = "step") {}
+  constructor(
+    readonly total: number,
+    readonly minIntervalMs = 250,
+    readonly label = "step",
+    readonly unit = "steps",
+  ) {}
 
   /** The line for a state, e.g. `step 120/1000  loss 1.234  35.2 steps/s  ETA 0:24`. */
   format(state: ProgressState, now: number = performance.now()): string {
@@ -144,7 +150,7 @@ export class ProgressLine {
     return [
       `${this.label} ${state.step}/${this.total}`,
       ...values,
-      ...(measured ? [`${rate.toFixed(1)} steps/s`] : []),
+      ...(measured ? [`${rate.toFixed(1)} ${this.unit}/s`] : []),
       done
         ? `done in ${formatDuration(elapsed)}`
         : `ETA ${measured ? formatDuration((this.total - state.step) / rate) : "…"}`,
@@ -191,9 +197,10 @@ export class ProgressLine {
  *
  * @param total steps planned
  * @param label a word before the line
+ * @param unit what the rate counts, shown as `${unit}/s` (default "steps"; e.g. "runs")
  */
-export function progressLine(total: number, label = "step"): ProgressLine {
-  return new ProgressLine(total, 250, label);
+export function progressLine(total: number, label = "step", unit = "steps"): ProgressLine {
+  return new ProgressLine(total, 250, label, unit);
 }
 
 /**

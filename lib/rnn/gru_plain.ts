@@ -30,7 +30,7 @@ import type { FusedOptions } from "../shapes/seq_input.ts";
  * console.log(gruPlain(tf.ones([2, 3, 4]), tf.zeros([2, 5]), tf.ones([4, 15]), tf.ones([5, 15]), b, b).shape);
  * // [2, 3, 5]
  * ```
- * @see notebooks/06_lstm_gru.ipynb, "The GRU gate by gate"
+ * @see notebooks/06_lstm_gru.ipynb, "The GRU cell"
  */
 export function gruPlain(
   x: tf.Tensor,

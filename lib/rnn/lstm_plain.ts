@@ -30,7 +30,7 @@ import type { FusedOptions } from "../shapes/seq_input.ts";
  * const out = lstmPlain(x, h0, h0, tf.ones([4, 20]), tf.ones([5, 20]), tf.zeros([20]));
  * console.log(out.shape); // [2, 3, 5]
  * ```
- * @see notebooks/06_lstm_gru.ipynb, "The LSTM gate by gate"
+ * @see notebooks/06_lstm_gru.ipynb, "The LSTM cell, gate by gate"
  */
 export function lstmPlain(
   x: tf.Tensor,

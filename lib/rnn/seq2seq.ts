@@ -313,29 +313,32 @@ export function seq2seqAccuracyByLength(model: Seq2Seq, tests: Seq2SeqBatch[]): 
 /**
  * Where the attention peaks sit relative to reversal's alignment, over a whole batch: for every
  * output digit t < S that greedy decoding writes, the offset of its most-weighted source position
- * from S − 1 − t (0: exactly the anti-diagonal; +1: one position to the right, at S − t).
+ * from S − 1 − t (0: exactly the anti-diagonal; +1: one position to the right, at S − t), and how
+ * much weight that peak holds (1: all of it on one source position; 1/S: spread evenly).
  *
  * @param model a trained model with attention
  * @param batch sources of one length S
- * @returns one row per offset seen, most frequent first: the offset and the share of output digits
+ * @returns one row per offset seen, most frequent first: the offset, the share of output digits,
+ *   and the mean peak weight of those digits
  * @throws {RangeError} if the model has no attention
  * @see notebook 09, "Where does the decoder look?"
  */
 export function attentionPeakOffsets(
   model: Seq2Seq,
   batch: Seq2SeqBatch,
-): { offset: number; share: number }[] {
+): { offset: number; share: number; meanPeak: number }[] {
   if (!model.attention) throw new RangeError("attentionPeakOffsets: the model has no attention");
   const S = batch.srcLen, { weights } = model.greedy(batch.src, batch.n);
-  const counts = new Map<number, number>();
+  const counts = new Map<number, [number, number]>(); // offset -> [digits, sum of peak weights]
   let total = 0;
   for (const rows of weights) {
     rows.slice(0, S).forEach((row, t) => {
-      const offset = row.indexOf(Math.max(...row)) - (S - 1 - t);
-      counts.set(offset, (counts.get(offset) ?? 0) + 1);
+      const peak = Math.max(...row), offset = row.indexOf(peak) - (S - 1 - t);
+      const c = counts.get(offset) ?? [0, 0];
+      counts.set(offset, [c[0] + 1, c[1] + peak]);
       total++;
     });
   }
-  return [...counts].sort((a, b) => b[1] - a[1])
-    .map(([offset, c]) => ({ offset, share: c / total }));
+  return [...counts].sort((a, b) => b[1][0] - a[1][0])
+    .map(([offset, [c, peakSum]]) => ({ offset, share: c / total, meanPeak: peakSum / c }));
 }

@@ -88,6 +88,21 @@ Deno.test("attentionPeakOffsets() counts each output digit's peak offset from S 
   const total = rows.reduce((s, r) => s + r.share, 0);
   assert.ok(Math.abs(total - 1) < 1e-12, `shares sum to ${total}`);
   assert.ok(rows.every((r) => Number.isInteger(r.offset) && Math.abs(r.offset) <= 3));
+  // the peak weight of every digit, averaged per offset: at least 1/S (the row sums to 1), at most 1
+  const S = b.srcLen, { weights } = m.greedy(b.src, b.n);
+  const peaks = new Map<number, number[]>();
+  for (const w of weights) {
+    w.slice(0, S).forEach((row, t) => {
+      const peak = Math.max(...row), offset = row.indexOf(peak) - (S - 1 - t);
+      peaks.set(offset, [...(peaks.get(offset) ?? []), peak]);
+    });
+  }
+  for (const r of rows) {
+    const ps = peaks.get(r.offset)!;
+    const want = ps.reduce((s, v) => s + v, 0) / ps.length;
+    assert.ok(Math.abs(r.meanPeak - want) < 1e-12, `meanPeak ${r.meanPeak}, want ${want}`);
+    assert.ok(r.meanPeak >= 1 / S - 1e-12 && r.meanPeak <= 1 + 1e-12, `meanPeak ${r.meanPeak}`);
+  }
   m.dispose();
   const plain = new Seq2Seq({ attention: false, embedSize: 3, hiddenSize: 4 });
   assert.throws(() => attentionPeakOffsets(plain, b), /no attention/);

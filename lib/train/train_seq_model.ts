@@ -95,6 +95,8 @@ export interface TrainSeqModelOptions extends FitBatchOptions {
    * "xavier" (notebook 04's RNN), see {@link TfSeqModel}
    */
   init?: TfSeqModelOptions["init"];
+  /** the LSTM's forget-gate bias, with a scratch-style `init` only (default 1), see TfSeqModel */
+  forgetBias?: number;
 }
 
 /**
@@ -131,6 +133,7 @@ export async function trainSeqModel(
     output,
     seed: opts.modelSeed ?? 1,
     init: opts.init,
+    forgetBias: opts.forgetBias,
   });
   try {
     const run = await fitBatchModel(model, data, opts);

@@ -28,6 +28,20 @@ Deno.test("trainSeqModel() trains a fresh model, lowers the loss and reports eve
   assert.equal(tf.memory().numTensors, before);
 });
 
+Deno.test("trainSeqModel() passes forgetBias on to the LSTM's forget-gate bias", async () => {
+  const data = longDependencyTask({ n: 16, maxDistance: 3, seed: 1 });
+  const opts = { hidden: 3, steps: 1, lr: 1e-6, batchSize: 8, init: "xavier" as const };
+  const forgetBlock = async (forgetBias?: number) => {
+    const run = await trainSeqModel("lstm", data, "last", { ...opts, forgetBias });
+    const cell = run.model.toScratch().cell;
+    run.model.dispose();
+    if (cell.kind === "gru") throw new TypeError("expected an LSTM");
+    return [...cell.b.slice(3, 6)]; // blocks i | f | g | o, H = 3
+  };
+  for (const b of await forgetBlock(0)) assert.ok(Math.abs(b) < 1e-3, `b_f ${b}, want ~0`);
+  for (const b of await forgetBlock()) assert.ok(Math.abs(b - 1) < 1e-3, `b_f ${b}, want ~1`);
+});
+
 Deno.test("fitBatchModel() is reproducible for a seed and rejects bad sizes", async () => {
   const data = spaceRestorationTask("to be or not to be that is the question", { n: 16, T: 8 });
   const losses = [];
