@@ -6,7 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { INSTRUCTOR_TESTS, release } from "../tools/release.ts";
+import { INSTRUCTOR_TESTS, release, walkFiles } from "../tools/release.ts";
 import { repoRootPath } from "../lib/util/repo_root.ts";
 
 const root = repoRootPath();
@@ -82,4 +82,17 @@ Deno.test("release: refuses a non-empty folder or one inside the repository", as
   await assert.rejects(() => release(dir), /is not empty/);
   await assert.rejects(() => release(join(root, "out", "rel")), /outside the repository/);
   await Deno.remove(dir, { recursive: true });
+});
+
+Deno.test("release's file walk, used without git, lists what git lists", async () => {
+  const root = repoRootPath();
+  const git = await new Deno.Command("git", {
+    args: ["ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+    cwd: root,
+    stdout: "piped",
+  }).output().catch(() => null);
+  if (!git?.success) return; // a copy without git: nothing to compare with
+  const listed = new TextDecoder().decode(git.stdout).split("\0").filter(Boolean)
+    .filter((p) => Deno.statSync(`${root}/${p}`).isFile).sort();
+  assert.deepEqual(await walkFiles(root), listed);
 });

@@ -22,6 +22,60 @@ export function isReleased(path: string): boolean {
   return !INSTRUCTOR_DIRS.some((d) => path.startsWith(d)) && !INSTRUCTOR_TESTS.includes(path);
 }
 
+/** A `.gitignore` line as a test on a repository path (the simple patterns this repo uses). */
+function ignoreRule(
+  line: string,
+): { negate: boolean; test: (path: string, isDir: boolean) => boolean } | null {
+  let p = line.trim();
+  if (p === "" || p.startsWith("#")) return null;
+  const negate = p.startsWith("!");
+  if (negate) p = p.slice(1);
+  const anchored = p.startsWith("/") || p.slice(0, -1).includes("/");
+  const dirOnly = p.endsWith("/");
+  p = p.replace(/^\//, "").replace(/\/$/, "");
+  const glob = new RegExp(
+    "^" + p.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]") +
+      (dirOnly ? "/" : "(/|$)"),
+  );
+  const test = (path: string, isDir: boolean) => {
+    if (dirOnly && !isDir) return false;
+    const target = dirOnly ? `${path}/` : path;
+    if (anchored) return glob.test(target);
+    const parts = target.split("/");
+    return parts.some((_, i) => glob.test(parts.slice(i).join("/")));
+  };
+  return { negate, test };
+}
+
+/**
+ * Every file under `root` that `.gitignore` keeps, for a copy without git (e.g. a zip download).
+ *
+ * @param root the repository folder
+ * @returns repository paths, sorted
+ */
+export async function walkFiles(root: string): Promise<string[]> {
+  const text = await Deno.readTextFile(join(root, ".gitignore")).catch(() => "");
+  const rules = text.split("\n").map(ignoreRule).filter((r) => r !== null);
+  const ignored = (path: string, isDir: boolean) => {
+    let out = false;
+    for (const r of rules) if (r.test(path, isDir)) out = !r.negate;
+    return out;
+  };
+  const files: string[] = [];
+  const walk = async (dir: string) => {
+    for await (const e of Deno.readDir(join(root, dir))) {
+      const path = dir ? `${dir}/${e.name}` : e.name;
+      if (e.name === ".git") continue;
+      if (e.isDirectory) {
+        if (!ignored(path, true)) await walk(path);
+      } else if (e.isFile && !ignored(path, false)) files.push(path);
+    }
+  };
+  await walk("");
+  return files.sort();
+}
+
+/** The repository's files: git's list when git is there, else a walk that honours .gitignore. */
 async function repoFiles(root: string): Promise<string[]> {
   const out = await new Deno.Command("git", {
     args: ["ls-files", "-z", "--cached", "--others", "--exclude-standard"],
@@ -29,7 +83,7 @@ async function repoFiles(root: string): Promise<string[]> {
     stdout: "piped",
     stderr: "piped",
   }).output().catch(() => null);
-  if (!out?.success) throw new Error("release needs git: could not list the repository's files");
+  if (!out?.success) return await walkFiles(root);
   return new TextDecoder().decode(out.stdout).split("\0").filter(Boolean).sort();
 }
 

@@ -54,7 +54,7 @@ export async function checkImports(stage: Stage): Promise<string | null> {
     const err = new TextDecoder().decode(out.stderr).trim().split("\n")[0];
     return `your file could not be analysed: ${err.slice(0, 300)}`;
   }
-  let info: { modules: InfoModule[] };
+  let info: { roots?: string[]; modules: InfoModule[] };
   try {
     info = JSON.parse(new TextDecoder().decode(out.stdout));
   } catch {
@@ -72,7 +72,13 @@ export async function checkImports(stage: Stage): Promise<string | null> {
       ALLOWED_LIB_DIRS.some((d) => r.startsWith(`${d}/`)));
   const byUrl = new Map(info.modules.map((m) => [m.specifier, m]));
   const allowedList = `only your files in ${stage.studentDir}/ and ${ALLOWED_LIB_DIRS.join(", ")}`;
-  for (const m of info.modules) {
+  // Walk breadth-first from the student's file, so the import reported is the one nearest to it
+  // (deno info lists modules by URL, an order that depends on where the folders happen to be).
+  const queue = [...(info.roots ?? [])].filter((u) => byUrl.has(u));
+  if (queue.length === 0) queue.push(...info.modules.map((m) => m.specifier));
+  const seen = new Set(queue);
+  while (queue.length > 0) {
+    const m = byUrl.get(queue.shift()!)!;
     const from = rel(m.specifier);
     for (const dep of m.dependencies ?? []) {
       const target = dep.code?.specifier ?? dep.type?.specifier ?? dep.specifier;
@@ -93,6 +99,10 @@ export async function checkImports(stage: Stage): Promise<string | null> {
       if (mod?.error) return `${what}, which does not exist in the grading copy (${allowedList})`;
       if (mod && (mod.kind !== "esm" || !CODE_TYPES.has(mod.mediaType ?? ""))) {
         return `${what}, which is not TypeScript or JavaScript`;
+      }
+      if (mod && !seen.has(target)) {
+        seen.add(target);
+        queue.push(target);
       }
     }
   }
