@@ -59,8 +59,9 @@ Deno.test("ProgressLine.format() reports step, values, rate and an ETA measured 
   assert.equal(line, "step 11/100  loss 1.235  10.0 steps/s  ETA 0:09");
   assert.match(p.format({ step: 100 }, t0 + 20_000), /done in 0:20$/);
   const runs = new ProgressLine(6, 250, "run", "runs");
-  runs.format({ step: 1 }, t0);
-  assert.equal(runs.format({ step: 3 }, t0 + 1_000), "run 3/6  2.0 runs/s  ETA 0:02");
+  // whole-millisecond times, so the rate is exactly 2/s and the ETA exactly 1.5 s (shown as 0:02)
+  runs.format({ step: 1 }, 5_000);
+  assert.equal(runs.format({ step: 3 }, 6_000), "run 3/6  2.0 runs/s  ETA 0:02");
   assert.equal(formatDuration(3725), "1:02:05");
   assert.equal(formatDuration(65), "1:05");
 });
